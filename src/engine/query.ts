@@ -1,0 +1,47 @@
+import { detectLang, tokenize } from "../text/normalize.ts";
+import type { Lang, QueryOptions } from "./types.ts";
+
+/** Longest query we accept; longer text is rarely a question and slows fuzzy matching for everyone. */
+export const MAX_QUERY_LENGTH = 300;
+
+export type ParsedQuery =
+  | { ok: true; raw: string; lang: Lang; tokens: string[] }
+  | { ok: false; lang: Lang; error: { en: string; ar: string } };
+
+/** Checks the input limits and normalises the query once for every index that needs it. */
+export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQuery {
+  const raw = typeof input === "string" ? input.trim() : "";
+  const lang = options.lang ?? detectLang(raw);
+  if (raw.length === 0) {
+    return {
+      ok: false,
+      lang,
+      error: {
+        en: "The query is empty: type a question or a name.",
+        ar: "الاستعلام فارغ: اكتب سؤالًا أو اسمًا.",
+      },
+    };
+  }
+  if (raw.length > MAX_QUERY_LENGTH) {
+    return {
+      ok: false,
+      lang,
+      error: {
+        en: `The query is too long (${raw.length} characters); keep it under ${MAX_QUERY_LENGTH}.`,
+        ar: `الاستعلام طويل جدًا (${raw.length} حرفًا)؛ الحد الأقصى ${MAX_QUERY_LENGTH} حرف.`,
+      },
+    };
+  }
+  const tokens = tokenize(raw);
+  if (tokens.length === 0) {
+    return {
+      ok: false,
+      lang,
+      error: {
+        en: "The query has no letters or digits to search for.",
+        ar: "لا يحتوي الاستعلام على حروف أو أرقام للبحث عنها.",
+      },
+    };
+  }
+  return { ok: true, raw, lang, tokens };
+}

@@ -1,0 +1,212 @@
+import type { FaqEntry } from "../knowledge/schema.ts";
+import { normalize, tokenize } from "../text/normalize.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
+import type { EntityIndex } from "./entity-index.ts";
+import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
+
+/**
+ * Ranks curated FAQ entries for a question.
+ *
+ * Each query word is weighted by how rare it is in the store (idf), so a word the story never uses
+ * ("immigration", "recipe") costs the match most of its score: that is what makes an off-topic
+ * question fall below the cut-offs instead of landing on the nearest entry. A word may match a
+ * phrasing exactly, or through a typo (fuse.js over the store's vocabulary), or through an entity
+ * alias ("ترمب" meets "ترامب").
+ */
+export interface QuestionIndex {
+  rank(tokens: readonly string[], limit: number): RankedEntry[];
+}
+
+export interface RankedEntry {
+  entry: FaqEntry;
+  /** 0..1: the share of the question (by idf) that this entry's best phrasing covers. */
+  score: number;
+}
+
+/** A word found only in an entry's answer counts for this much of a word found in its questions. */
+const ANSWER_WEIGHT = 0.5;
+/** How much of the score rewards covering the phrasing itself, so the most specific phrasing wins ties. */
+const PHRASING_SHARE = 0.15;
+/** A synonym is nearly, not quite, as good as the word itself, so exact wording still wins ties. */
+const SYNONYM_SIMILARITY = 0.9;
+/** A named entity is what a question is about: missing it should cost more than missing a verb. */
+const ENTITY_WEIGHT = 1.5;
+// One typo in a five-letter word (0.8) passes; one in a four-letter word (0.75) is too often another word.
+const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as const;
+
+/** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
+const EXTRA_WORD_COST = 0.004;
+/** A phrasing about another entity than the one asked about ("xAI" for "Tesla") keeps this share of its score. */
+const ENTITY_CONFLICT_FACTOR = 0.75;
+
+interface Phrasing {
+  terms: ReadonlySet<string>;
+  entityIds: ReadonlySet<string>;
+}
+
+interface IndexedEntry {
+  entry: FaqEntry;
+  phrasings: Phrasing[];
+  answerTerms: ReadonlySet<string>;
+}
+
+export function buildQuestionIndex(
+  faq: readonly FaqEntry[],
+  entities: EntityIndex,
+  synonymGroups: readonly (readonly string[])[] = [],
+): QuestionIndex {
+  const indexed: IndexedEntry[] = faq.map((entry) => ({
+    entry,
+    phrasings: [...entry.questions.en, ...entry.questions.ar].map((q) => {
+      const tokens = tokenize(q);
+      return {
+        terms: new Set(tokens),
+        entityIds: new Set(entities.detectEntities(tokens).map((d) => d.entity.id)),
+      };
+    }),
+    answerTerms: new Set([...tokenize(entry.answer.en), ...tokenize(entry.answer.ar)]),
+  }));
+
+  const postings = new Map<string, Set<number>>();
+  indexed.forEach((item, i) => {
+    for (const term of [...item.phrasings.flatMap((p) => [...p.terms]), ...item.answerTerms]) {
+      const list = postings.get(term) ?? new Set<number>();
+      list.add(i);
+      postings.set(term, list);
+    }
+  });
+  const n = indexed.length;
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = new Map([...postings].map(([term, docs]) => [term, idfOf(docs.size)]));
+  const unknownIdf = idfOf(0);
+  const vocabulary = buildFuzzyTermIndex(postings.keys(), FUZZY);
+  const synonyms = new Map<string, Set<string>>();
+  for (const group of synonymGroups) {
+    const words = group.map(normalize);
+    for (const word of words) {
+      const others = synonyms.get(word) ?? new Set<string>();
+      for (const other of words) if (other !== word && postings.has(other)) others.add(other);
+      synonyms.set(word, others);
+    }
+  }
+
+  /**
+   * What a query word can stand for in the store, with the similarity of each stand-in, and which
+   * words name an entity (those must be matched by a question, not only by an answer).
+   */
+  const expand = (
+    tokens: readonly string[],
+  ): { stands: Map<number, FuzzyHit[]>; named: Set<number>; entityIds: Set<string> } => {
+    const out = new Map<number, FuzzyHit[]>();
+    const named = new Set<number>();
+    const entityIds = new Set<string>();
+    tokens.forEach((token, i) => {
+      const hits: FuzzyHit[] = postings.has(token)
+        ? [{ term: token, similarity: 1 }]
+        : [...vocabulary.lookup(token)];
+      for (const term of synonyms.get(token) ?? [])
+        hits.push({ term, similarity: SYNONYM_SIMILARITY });
+      out.set(i, hits);
+    });
+    for (const found of entities.detectEntities(tokens)) {
+      entityIds.add(found.entity.id);
+      // Only one-word spellings stand in: a word of "شركة تسلا" alone ("شركة") is no name at all.
+      const spellings = [found.entity.name.en, found.entity.name.ar, ...found.entity.aliases]
+        .map((a) => tokenize(a))
+        .filter((words) => words.length === 1)
+        .flat();
+      for (let i = found.start; i < found.end; i++) {
+        named.add(i);
+        const hits = out.get(i) ?? [];
+        for (const term of spellings) {
+          if (postings.has(term)) hits.push({ term, similarity: found.similarity });
+        }
+        out.set(i, hits);
+      }
+    }
+    return { stands: out, named, entityIds };
+  };
+
+  const rank = (rawTokens: readonly string[], limit: number): RankedEntry[] => {
+    const tokens = [...new Set(rawTokens.filter((t) => !STOPWORDS.has(t)))];
+    if (tokens.length === 0) return [];
+    const { stands, named, entityIds } = expand(tokens);
+    const typed = new Set(rawTokens);
+    const weights = tokens.map((token, i) => {
+      const best = stands.get(i)?.[0];
+      const base = idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
+      return named.has(i) ? base * ENTITY_WEIGHT : base;
+    });
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+
+    const candidates = new Set<number>();
+    for (const hits of stands.values())
+      for (const h of hits) for (const d of postings.get(h.term) ?? []) candidates.add(d);
+
+    const ranked: RankedEntry[] = [];
+    for (const d of candidates) {
+      const item = indexed[d];
+      if (!item) continue;
+      let best = 0;
+      for (const { terms, entityIds: about } of item.phrasings) {
+        let covered = 0;
+        const matchedTerms = new Set<string>();
+        tokens.forEach((_, i) => {
+          let sim = 0;
+          for (const h of stands.get(i) ?? []) {
+            const inAnswer = !named.has(i) && item.answerTerms.has(h.term);
+            const s = terms.has(h.term)
+              ? h.similarity
+              : inAnswer
+                ? h.similarity * ANSWER_WEIGHT
+                : 0;
+            if (s > sim) sim = s;
+            if (terms.has(h.term)) matchedTerms.add(h.term);
+          }
+          covered += sim * (weights[i] ?? 0);
+        });
+        const queryCoverage = covered / totalWeight;
+        const phrasingCoverage = coverageOf(terms, matchedTerms, idf);
+        let extraWords = 0;
+        for (const term of terms) if (!typed.has(term) && !matchedTerms.has(term)) extraWords++;
+        let score =
+          (1 - PHRASING_SHARE) * queryCoverage +
+          PHRASING_SHARE * phrasingCoverage -
+          EXTRA_WORD_COST * extraWords;
+        if (conflicts(entityIds, about)) score *= ENTITY_CONFLICT_FACTOR;
+        if (score > best) best = score;
+      }
+      ranked.push({ entry: item.entry, score: best });
+    }
+    return ranked
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+      .slice(0, limit);
+  };
+
+  return { rank };
+}
+
+/** The question names an entity the phrasing lacks, and the phrasing names one the question lacks. */
+function conflicts(asked: ReadonlySet<string>, about: ReadonlySet<string>): boolean {
+  let askedMissing = false;
+  for (const id of asked) if (!about.has(id)) askedMissing = true;
+  if (!askedMissing) return false;
+  for (const id of about) if (!asked.has(id)) return true;
+  return false;
+}
+
+function coverageOf(
+  phrasing: ReadonlySet<string>,
+  matched: ReadonlySet<string>,
+  idf: ReadonlyMap<string, number>,
+): number {
+  let total = 0;
+  let hit = 0;
+  for (const term of phrasing) {
+    if (STOPWORDS.has(term)) continue;
+    const w = idf.get(term) ?? 0;
+    total += w;
+    if (matched.has(term)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}

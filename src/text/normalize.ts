@@ -1,0 +1,76 @@
+/**
+ * One normaliser for both the index and the query, so that whatever a reader types
+ * (Arabic with or without diacritics, Latin with typos) meets the store on equal terms.
+ * The original text is always kept elsewhere for display.
+ */
+
+// Tashkeel, superscript alef, Quranic annotation marks and tatweel carry no meaning for search.
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED\u0640]/g;
+
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  أ: "ا",
+  إ: "ا",
+  آ: "ا",
+  ٱ: "ا",
+  ى: "ي",
+  ة: "ه",
+  ؤ: "و",
+  ئ: "ي",
+};
+const FOLDABLE = /[أإآٱىةؤئ]/g;
+
+// NFKC already maps the Eastern (Persian) digits' presentation forms; both Arabic-Indic ranges fold to ASCII.
+const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+// Anything that is not a letter, a mark or a digit is punctuation for our purposes: this drops ، ؛ ؟ « » “ ” and friends.
+const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+
+// Longest first, so "وال" wins over "ال". Only when something of substance remains, so "ال" alone or "الا" survive.
+const ARTICLE_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال"] as const;
+const MIN_STEM = 3;
+
+function foldDigit(digit: string): string {
+  const code = digit.charCodeAt(0);
+  const zero = code >= 0x06f0 ? 0x06f0 : 0x0660;
+  return String(code - zero);
+}
+
+/** Strips the definite article (and its common proclitic forms) from one normalised Arabic word. */
+export function stripArticle(word: string): string {
+  for (const prefix of ARTICLE_PREFIXES) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM) {
+      return word.slice(prefix.length);
+    }
+  }
+  return word;
+}
+
+/** Normalises text into space-separated search tokens. */
+export function normalize(input: string): string {
+  return tokenize(input).join(" ");
+}
+
+/** Normalises text and splits it into tokens. */
+export function tokenize(input: string): string[] {
+  const folded = input
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(ARABIC_MARKS, "")
+    .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch)
+    .replace(INDIC_DIGITS, foldDigit)
+    .replace(NON_WORD, " ");
+  return folded
+    .split(" ")
+    .filter((word) => word.length > 0)
+    .map(stripArticle);
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g;
+const LATIN_LETTER = /[A-Za-z]/g;
+
+/** Arabic when the query is written mostly in Arabic script, English otherwise. */
+export function detectLang(input: string): "en" | "ar" {
+  const arabic = input.match(ARABIC_LETTER)?.length ?? 0;
+  const latin = input.match(LATIN_LETTER)?.length ?? 0;
+  return arabic > 0 && arabic >= latin ? "ar" : "en";
+}
