@@ -1,0 +1,75 @@
+import { createInterface } from "node:readline";
+import type { Engine, EngineResult } from "../engine/types.ts";
+import { formatResultText } from "./format.ts";
+import { runCommand } from "./run-command.ts";
+
+export interface ChatDeps {
+  engine: Engine;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+export const CHAT_HELP = [
+  "Ask about the story: type a question, or use a command:",
+  "  /who musk        profile of a person or organisation",
+  "  /quote altman    what a speaker said, verbatim",
+  "  /ask how much will stargate invest?",
+  "  /source 6        the full paragraph and its translation",
+  "  /timeline        the dated events in order",
+  "  1..5             pick a numbered suggestion from the last reply",
+  "  /help, /quit",
+].join("\n");
+
+/** Interprets one line typed in the chat; returns undefined for lines that are not a lookup. */
+export function answerChatLine(
+  engine: Engine,
+  line: string,
+  last: EngineResult | undefined,
+): EngineResult | "help" | "quit" | undefined {
+  const text = line.trim();
+  if (!text) return undefined;
+  const pick = /^\d$/.test(text) ? last?.suggestions[Number(text) - 1] : undefined;
+  if (pick) return engine.resolve(pick.ref, { lang: last?.lang ?? "en" });
+  const command = text.match(/^\/(\w+)\s*(.*)$/s);
+  if (!command) return engine.ask(text);
+  const [, name = "", rest = ""] = command;
+  switch (name.toLowerCase()) {
+    case "help":
+      return "help";
+    case "quit":
+    case "exit":
+      return "quit";
+    case "ask":
+    case "who":
+    case "quote":
+    case "source":
+    case "timeline":
+      return runCommand(engine, name.toLowerCase() as "ask", rest);
+    default:
+      return engine.ask(text);
+  }
+}
+
+/** The offline chat: the same answers the bot gives on Discord, in a terminal. */
+export async function runChat({ engine, input, output }: ChatDeps): Promise<void> {
+  const rl = createInterface({
+    input,
+    output,
+    prompt: "story-desk> ",
+    terminal: "isTTY" in input && Boolean(input.isTTY),
+  });
+  let last: EngineResult | undefined;
+  output.write(`${CHAT_HELP}\n\n`);
+  rl.prompt();
+  for await (const line of rl) {
+    const reply = answerChatLine(engine, line, last);
+    if (reply === "quit") break;
+    if (reply === "help") output.write(`${CHAT_HELP}\n`);
+    else if (reply) {
+      last = reply;
+      output.write(`\n${formatResultText(reply)}\n\n`);
+    }
+    rl.prompt();
+  }
+  rl.close();
+}
