@@ -21,8 +21,10 @@ export type { Engine, EngineResult } from "./types.ts";
 /**
  * Cut-offs on a question's score (0..1), measured on the eval set (`npm run eval`).
  * At or above ANSWER: answered. Between SUGGEST and ANSWER: ambiguous, with suggestions. Below: no_match.
+ * A match on one stray word (see `RankedEntry.substantial`) is never answered, and suggests only
+ * when it covers at least STRAY_WORD_SUGGEST of the phrasing.
  */
-export const QUESTION_CUTOFFS = { answer: 0.66, suggest: 0.45 } as const;
+export const QUESTION_CUTOFFS = { answer: 0.66, suggest: 0.45, strayWordSuggest: 0.5 } as const;
 /** An entity this close to the typed name is taken without asking. */
 export const ENTITY_ANSWER_SIMILARITY = 0.8;
 /** When the runner-up is this close to the best, ask instead of guessing. */
@@ -179,7 +181,10 @@ export function createEngine(knowledge: Knowledge): Engine {
     const ranked = questions.rank(query.tokens, MAX_SUGGESTIONS + 1);
     const best = ranked[0];
     const runnerUp = ranked[1];
-    if (best && best.score >= QUESTION_CUTOFFS.answer) {
+    // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
+    if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
+      return noMatch(lang);
+    if (best?.substantial && best.score >= QUESTION_CUTOFFS.answer) {
       const tie =
         runnerUp &&
         best.score - runnerUp.score < TIE_MARGIN &&
@@ -198,14 +203,16 @@ export function createEngine(knowledge: Knowledge): Engine {
           .map((r) => faqSuggestion(r.entry, lang)),
       };
     }
-    return {
-      ...base(lang),
-      status: "no_match",
-      title: phrase("dontKnow", lang),
-      text: phrase("dontKnowText", lang),
-      suggestions: featuredFaq.slice(0, MAX_SUGGESTIONS).map((f) => faqSuggestion(f, lang)),
-    };
+    return noMatch(lang);
   };
+
+  const noMatch = (lang: Lang): EngineResult => ({
+    ...base(lang),
+    status: "no_match",
+    title: phrase("dontKnow", lang),
+    text: phrase("dontKnowText", lang),
+    suggestions: featuredFaq.slice(0, MAX_SUGGESTIONS).map((f) => faqSuggestion(f, lang)),
+  });
 
   const source = (input: string, options: QueryOptions = {}): EngineResult => {
     const raw = typeof input === "string" ? input : "";
@@ -315,7 +322,13 @@ function sameFirstParagraph(a: FaqEntry, b: FaqEntry): boolean {
 
 /** Accepts "6", "٦", "¶6", "p6", "paragraph 6"; anything else is not a paragraph number. */
 export function parseParagraphNumber(input: string): number | undefined {
-  const digits = normalize(input).match(/^(?:¶|p|para|paragraph|فقره)?\s*(\d{1,3})$/);
+  // Read before normalising: the normaliser drops signs and punctuation, and "-1" is no paragraph.
+  const digits = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .match(/^(?:¶|#|p\.?|para|paragraph|الفقرة|فقرة)?\s*(\d{1,3})$/);
   if (!digits?.[1]) return undefined;
   const n = Number(digits[1]);
   return n >= 1 && n <= PARAGRAPH_COUNT ? n : undefined;

@@ -19,8 +19,16 @@ export interface QuestionIndex {
 
 export interface RankedEntry {
   entry: FaqEntry;
-  /** 0..1: the share of the question (by idf) that this entry's best phrasing covers. */
+  /** 0..1, mostly the share of the question (by idf) that this entry's best phrasing covers. */
   score: number;
+  /** 0..1: the share of that best phrasing (by idf) that the question matched. */
+  phrasingCoverage: number;
+  /**
+   * Whether the match rests on more than one stray word: two or more of the question's words
+   * found in the phrasing, or an entity it names. "tell me a joke" matching one phrasing that
+   * happens to say "joke" is not evidence enough to answer.
+   */
+  substantial: boolean;
 }
 
 /** A word found only in an entry's answer counts for this much of a word found in its questions. */
@@ -148,11 +156,16 @@ export function buildQuestionIndex(
       const item = indexed[d];
       if (!item) continue;
       let best = 0;
+      let bestCoverage = 0;
+      let bestSubstantial = false;
       for (const { terms, entityIds: about } of item.phrasings) {
         let covered = 0;
+        let wordsFound = 0;
+        let entityFound = false;
         const matchedTerms = new Set<string>();
         tokens.forEach((_, i) => {
           let sim = 0;
+          const before = matchedTerms.size;
           for (const h of stands.get(i) ?? []) {
             const inAnswer = !named.has(i) && item.answerTerms.has(h.term);
             const s = terms.has(h.term)
@@ -162,6 +175,10 @@ export function buildQuestionIndex(
                 : 0;
             if (s > sim) sim = s;
             if (terms.has(h.term)) matchedTerms.add(h.term);
+          }
+          if (matchedTerms.size > before) {
+            wordsFound++;
+            if (named.has(i)) entityFound = true;
           }
           covered += sim * (weights[i] ?? 0);
         });
@@ -174,9 +191,18 @@ export function buildQuestionIndex(
           PHRASING_SHARE * phrasingCoverage -
           EXTRA_WORD_COST * extraWords;
         if (conflicts(entityIds, about)) score *= ENTITY_CONFLICT_FACTOR;
-        if (score > best) best = score;
+        if (score > best) {
+          best = score;
+          bestCoverage = phrasingCoverage;
+          bestSubstantial = wordsFound >= 2 || entityFound;
+        }
       }
-      ranked.push({ entry: item.entry, score: best });
+      ranked.push({
+        entry: item.entry,
+        score: best,
+        phrasingCoverage: bestCoverage,
+        substantial: bestSubstantial,
+      });
     }
     return ranked
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))

@@ -65,12 +65,15 @@ export function tokenize(input: string): string[] {
     .map(stripArticle);
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g;
-const LATIN_LETTER = /[A-Za-z]/g;
+const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
+const LATIN_WORD = /[A-Za-z]+/g;
 
-/** Arabic when the query is written mostly in Arabic script, English otherwise. */
+/**
+ * Arabic when at least as many words are in Arabic script as in Latin, English otherwise. Words,
+ * not letters: Arabic readers write "OpenAI" and "Stargate" in Latin, as the article does.
+ */
 export function detectLang(input: string): "en" | "ar" {
-  const arabic = input.match(ARABIC_LETTER)?.length ?? 0;
-  const latin = input.match(LATIN_LETTER)?.length ?? 0;
+  const arabic = input.match(ARABIC_WORD)?.length ?? 0;
+  const latin = input.match(LATIN_WORD)?.length ?? 0;
   return arabic > 0 && arabic >= latin ? "ar" : "en";
 }
