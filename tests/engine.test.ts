@@ -1,0 +1,615 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildEntityIndex } from "../src/engine/entity-index.ts";
+import { createEngine, type Engine, QUESTION_CUTOFFS } from "../src/engine/index.ts";
+import { buildQuestionIndex } from "../src/engine/question-index.ts";
+import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
+import type { Knowledge } from "../src/knowledge/schema.ts";
+import { tokenize } from "../src/text/normalize.ts";
+
+let knowledge: Knowledge;
+let engine: Engine;
+
+beforeAll(() => {
+  knowledge = loadKnowledge();
+  engine = createEngine(knowledge);
+});
+
+const STATUSES = ["answered", "ambiguous", "no_match", "invalid"];
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+
+/** Our own whitespace-tolerant check, independent of the validator's. */
+function verbatimIn(snippet: string, paragraph: number): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+  const line = knowledge.article[paragraph - 1];
+  return line !== undefined && squash(snippet).length > 0 && squash(line).includes(squash(snippet));
+}
+
+function firstParagraph(result: EngineResult): number | undefined {
+  return result.citations[0]?.paragraph;
+}
+
+/** Throws with the offending input when a result breaks the engine's contract. */
+function expectWellFormed(result: EngineResult, input: unknown): void {
+  const where = JSON.stringify(input);
+  expect(STATUSES, where).toContain(result.status);
+  expect(["en", "ar"], where).toContain(result.lang);
+  expect(typeof result.title, where).toBe("string");
+  expect(typeof result.text, where).toBe("string");
+  expect(Array.isArray(result.citations), where).toBe(true);
+  expect(Array.isArray(result.suggestions), where).toBe(true);
+  expect(result.suggestions.length, where).toBeLessThanOrEqual(5);
+  for (const c of result.citations) {
+    expect(Number.isInteger(c.paragraph) && c.paragraph >= 1 && c.paragraph <= 23, where).toBe(
+      true,
+    );
+    expect(verbatimIn(c.text, c.paragraph), where).toBe(true);
+  }
+  for (const s of result.suggestions) {
+    expect(typeof s.ref === "string" && typeof s.label === "string", where).toBe(true);
+  }
+  // The engine catches its own exceptions; one that escaped into a result is still a bug.
+  expect(result.error ?? "", where).not.toMatch(/^Internal error/);
+  if (result.status === "invalid") expect(result.error, where).toBeTruthy();
+}
+
+function expectChoicesFit(choices: AutocompleteChoice[], input: unknown): void {
+  const where = JSON.stringify(input);
+  expect(Array.isArray(choices), where).toBe(true);
+  expect(choices.length, where).toBeLessThanOrEqual(25);
+  for (const c of choices) {
+    expect(c.name.length, where).toBeGreaterThan(0);
+    expect(c.name.length, where).toBeLessThanOrEqual(100);
+    expect(c.value.length, where).toBeGreaterThan(0);
+    expect(c.value.length, where).toBeLessThanOrEqual(100);
+  }
+}
+
+describe("who: the named entity comes first", () => {
+  it.each([
+    ["musk", "musk"],
+    ["elon", "musk"],
+    ["altmn", "altman"],
+    ["sam altman", "altman"],
+    ["التمان", "altman"],
+    ["stargte", "stargate"],
+    ["ستارجيت", "stargate"],
+    ["ترمب", "trump"],
+    ["سوفتبنك", "softbank"],
+    ["ميكروسوفت", "microsoft"],
+    ["openai", "openai"],
+  ])("answers %j with %s", (name, id) => {
+    const result = engine.who(name);
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe(`entity:${id}`);
+  });
+
+  it("answers كروسو with Crusoe, not Microsoft, whose Arabic name contains those letters", () => {
+    const result = engine.who("كروسو");
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe("entity:crusoe");
+  });
+
+  it('does not answer "bank" with SoftBank, whose name merely contains it', () => {
+    const result = engine.who("bank");
+    expect(result.ref).not.toBe("entity:softbank");
+    expect(result.status).toBe("no_match");
+  });
+
+  it("answers a name inside a longer question", () => {
+    expect(engine.who("who is elon musk").ref).toBe("entity:musk");
+  });
+
+  it("answers in Arabic for an Arabic name and cites the entity's own paragraphs", () => {
+    const result = engine.who("ماسك");
+    expect(result.lang).toBe("ar");
+    const musk = knowledge.entities.find((e) => e.id === "musk");
+    expect(result.citations.map((c) => c.paragraph)).toEqual(
+      musk?.citations.map((c) => c.paragraph),
+    );
+  });
+
+  it("offers featured entities when the name is unknown", () => {
+    const result = engine.who("zorblax");
+    expect(result.status).toBe("no_match");
+    const featured = knowledge.entities.filter((e) => e.featured).map((e) => `entity:${e.id}`);
+    expect(result.suggestions.map((s) => s.ref)).toEqual(featured.slice(0, 5));
+  });
+});
+
+describe("ask: the right paragraph is cited first", () => {
+  it.each([
+    ["how much will stargate invest?", "stargate-investment-size", 2],
+    ["how much will stargte invest", "stargate-investment-size", 2],
+    ["what did altmn say to musk", "altman-response-to-musk", 7],
+    ["what did trump say about stargate", "what-did-trump-say-about-stargate", 4],
+    ["when is the court hearing?", "court-hearing-date", 12],
+    ["why did elon sue open ai", "musk-lawsuit-against-openai", 11],
+    ["where is xai building its data center?", "xai-memphis-data-center", 13],
+    ["who first reported on stargate", "who-first-reported-stargate", 15],
+    ["how many data centers is stargate building", "how-many-data-centers", 18],
+    ["what did microsoft say in its statement", "microsoft-statement-partnership-evolve", 21],
+    ["how much is micrsoft spending on ai", "microsoft-80-billion-plan", 22],
+  ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.lang).toBe("en");
+    expect(result.ref).toBe(`faq:${id}`);
+    expect(firstParagraph(result)).toBe(paragraph);
+  });
+
+  it.each([
+    ["كم ستستثمر ستارغيت؟", "stargate-investment-size", 2],
+    ["كم ستستثمر ستارجيت", "stargate-investment-size", 2],
+    ["ماذا قال ترمب عن ستارغيت", "what-did-trump-say-about-stargate", 4],
+    ["كيف رد التمان على ماسك؟", "altman-response-to-musk", 7],
+    ["متى جلسة المحكمة؟", "court-hearing-date", 12],
+    ["لماذا يقاضي ماسك اوبن ايه اي؟", "musk-lawsuit-against-openai", 11],
+    ["أين تبني xAI مركز بياناتها؟", "xai-memphis-data-center", 13],
+    ["كم عدد مراكز البيانات", "how-many-data-centers", 18],
+    ["ماذا قال ناديلا عن تعليقات ماسك؟", "nadella-response-to-musk", 22],
+  ])("answers the Arabic %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.lang).toBe("ar");
+    expect(result.ref).toBe(`faq:${id}`);
+    expect(firstParagraph(result)).toBe(paragraph);
+  });
+
+  it("answers ماذا قال التمان لماسك from Altman's reply to Musk (paragraphs 7–8)", () => {
+    // Paragraphs 7 and 8 are both Altman's reply to Musk; the entry about his swipe at Musk's
+    // companies (8) and the general reply entry (7) are both correct readings of "what did he say".
+    const result = engine.ask("ماذا قال التمان لماسك");
+    expect(result.status).toBe("answered");
+    expect(result.lang).toBe("ar");
+    expect([7, 8]).toContain(firstParagraph(result));
+    expect(result.text).toMatch(/ألتمان/);
+  });
+});
+
+describe("ask: ambiguous questions", () => {
+  it("offers the broadest entry first for a bare project name", () => {
+    for (const name of ["stargate", "ستارغيت"]) {
+      const result = engine.ask(name);
+      expect(result.status).toBe("ambiguous");
+      expect(result.suggestions[0]?.ref).toBe("faq:what-is-stargate");
+      expect(result.suggestions.length).toBeGreaterThan(1);
+      expect(result.citations).toEqual([]);
+    }
+  });
+
+  it("lists suggestions in descending order of relevance", () => {
+    const index = buildQuestionIndex(
+      knowledge.faq,
+      buildEntityIndex(knowledge.entities),
+      knowledge.synonyms,
+    );
+    for (const question of ["stargate", "ستارغيت"]) {
+      const ranked = index
+        .rank(tokenize(question), 6)
+        .filter((r) => r.score >= QUESTION_CUTOFFS.suggest);
+      const scores = ranked.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(engine.ask(question).suggestions.map((s) => s.ref)).toEqual(
+        ranked.slice(0, 5).map((r) => `faq:${r.entry.id}`),
+      );
+    }
+  });
+
+  it("labels suggestions in the question's language", () => {
+    const result = engine.ask("ستارغيت");
+    for (const s of result.suggestions) expect(s.label).toMatch(ARABIC_LETTER);
+  });
+});
+
+describe("ask: off-topic questions get no answer", () => {
+  it.each([
+    "what's the weather in Paris tomorrow",
+    "what is the weather today",
+    "give me a recipe for chocolate cake",
+    "how do i cook rice",
+    "what is the capital of France?",
+    "who won the world cup",
+    "ما عاصمة فرنسا؟",
+    "كيف أطبخ الأرز؟",
+    "ما هو الطقس غدا في باريس",
+    "من فاز بكأس العالم",
+  ])("answers %j with no_match", (question) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("no_match");
+    expect(result.citations).toEqual([]);
+  });
+
+  it("suggests featured questions on a miss", () => {
+    const result = engine.ask("what is the capital of France?");
+    const featured = knowledge.faq.filter((f) => f.featured).map((f) => `faq:${f.id}`);
+    expect(result.suggestions.map((s) => s.ref)).toEqual(featured.slice(0, 5));
+  });
+
+  // A single content word that one phrasing happens to contain ("nadella's 80 billion joke")
+  // covers the whole question; it must not be taken as evidence enough to answer.
+  it.each(["tell me a joke", "اخبرني نكتة"])("answers chit-chat %j with no_match", (question) => {
+    expect(engine.ask(question).status).toBe("no_match");
+  });
+});
+
+describe("answer language", () => {
+  it("answers Arabic script in Arabic and Latin script in English", () => {
+    const ar = engine.ask("كم ستستثمر ستارغيت؟");
+    expect(ar.lang).toBe("ar");
+    expect(ar.text).toMatch(ARABIC_LETTER);
+    const en = engine.ask("how much will stargate invest?");
+    expect(en.lang).toBe("en");
+    expect(en.text).not.toMatch(ARABIC_LETTER);
+  });
+
+  it("lets an explicit lang override the script", () => {
+    const ar = engine.ask("how much will stargate invest?", { lang: "ar" });
+    expect(ar.lang).toBe("ar");
+    expect(ar.text).toMatch(ARABIC_LETTER);
+    expect(ar.ref).toBe("faq:stargate-investment-size");
+    expect(engine.ask("كم ستستثمر ستارغيت؟", { lang: "en" }).lang).toBe("en");
+    expect(engine.who("musk", { lang: "ar" }).lang).toBe("ar");
+    expect(engine.quote("ماسك", { lang: "en" }).lang).toBe("en");
+  });
+
+  it("adds an English translation to each citation in English answers only", () => {
+    const en = engine.ask("how much will stargate invest?");
+    expect(en.citations.length).toBeGreaterThan(0);
+    for (const c of en.citations) expect(c.translation).toEqual(expect.any(String));
+    const ar = engine.ask("كم ستستثمر ستارغيت؟");
+    expect(ar.citations.length).toBeGreaterThan(0);
+    for (const c of ar.citations) expect(c).not.toHaveProperty("translation");
+  });
+
+  // An Arabic sentence that names a company in Latin letters, as the article itself does,
+  // is still an Arabic question.
+  it.each(["ما هو Stargate؟", "متى أعلن OpenAI عن Stargate؟"])(
+    "answers the Arabic question %j in Arabic",
+    (question) => {
+      expect(engine.ask(question).lang).toBe("ar");
+    },
+  );
+});
+
+describe("every citation is verbatim in its paragraph", () => {
+  it("holds for every curated question, in both languages", () => {
+    let answered = 0;
+    for (const entry of knowledge.faq) {
+      for (const question of [...entry.questions.en, ...entry.questions.ar]) {
+        const result = engine.ask(question);
+        if (result.status !== "answered") continue;
+        answered++;
+        for (const c of result.citations)
+          expect(verbatimIn(c.text, c.paragraph), question).toBe(true);
+      }
+    }
+    // Most curated phrasings must answer, or this check proves little.
+    expect(answered).toBeGreaterThan(knowledge.faq.length * 3);
+  });
+
+  it("holds for every entity profile, quote, paragraph and the timeline", () => {
+    const results = [
+      ...knowledge.entities.flatMap((e) => [
+        engine.resolve(`entity:${e.id}`),
+        engine.resolve(`quote:${e.id}`, { lang: "ar" }),
+      ]),
+      ...knowledge.article.map((_, i) => engine.source(String(i + 1))),
+      engine.timeline(),
+    ];
+    for (const result of results) {
+      for (const c of result.citations)
+        expect(verbatimIn(c.text, c.paragraph), result.title).toBe(true);
+    }
+  });
+});
+
+describe("quote", () => {
+  it("returns Altman's quotes from paragraphs 7 and 8, in order, marked as AP's wording", () => {
+    const result = engine.quote("altman");
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe("quote:altman");
+    expect(result.citations.map((c) => c.paragraph)).toEqual([7, 8]);
+    expect(result.citations[0]?.translation).toBe("wrong, as you surely know");
+    expect(result.text.match(/AP's original English wording/g)).toHaveLength(2);
+    expect(result.text.indexOf("wrong, as you surely know")).toBeLessThan(
+      result.text.indexOf("great for the country"),
+    );
+  });
+
+  it("marks a translated quote as our translation", () => {
+    const result = engine.quote("mcnamara");
+    expect(result.citations.map((c) => c.paragraph)).toEqual([17]);
+    expect(result.text).toContain("our translation from the Arabic");
+    expect(result.text).not.toContain("AP's original English wording");
+  });
+
+  it("quotes a joint statement under each of its speakers", () => {
+    expect(engine.quote("lancium").citations.map((c) => c.paragraph)).toEqual([16]);
+  });
+
+  it("gives the verbatim Arabic, without translations, to an Arabic reader", () => {
+    const result = engine.quote("التمان");
+    expect(result.lang).toBe("ar");
+    expect(result.citations.map((c) => c.paragraph)).toEqual([7, 8]);
+    for (const c of result.citations) expect(c).not.toHaveProperty("translation");
+    expect(result.text).toContain("«");
+  });
+
+  it.each(["oracle", "xai"])("has no quote from %s and suggests speakers who do", (name) => {
+    const result = engine.quote(name);
+    expect(result.status).toBe("no_match");
+    expect(result.citations).toEqual([]);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    const speakers = new Set(knowledge.quotes.flatMap((q) => q.speakers));
+    for (const s of result.suggestions) {
+      expect(s.ref).toMatch(/^quote:/);
+      expect(speakers.has(s.ref.slice("quote:".length))).toBe(true);
+    }
+  });
+});
+
+describe("source", () => {
+  it.each(["6", "٦", "۶", "¶6", " 6 "])("reads %j as paragraph 6", (input) => {
+    const result = engine.source(input);
+    expect(result.status).toBe("answered");
+    expect(result.citations).toHaveLength(1);
+    expect(result.citations[0]?.paragraph).toBe(6);
+    expect(result.citations[0]?.text).toBe(knowledge.article[5]);
+  });
+
+  it.each(["0", "24", "99", "abc", "", "6.5"])("rejects %j as invalid", (input) => {
+    const result = engine.source(input);
+    expect(result.status).toBe("invalid");
+    expect(result.error).toMatch(/1 to 23/);
+    expect(result.citations).toEqual([]);
+  });
+
+  // The normaliser drops the minus sign, so "-1" must be read before normalising.
+  it("rejects a negative paragraph number", () => {
+    expect(engine.source("-1").status).toBe("invalid");
+  });
+
+  it("titles a heading as a heading", () => {
+    expect(engine.source("9").title).toMatch(/heading/);
+    expect(engine.source("10").title).not.toMatch(/heading/);
+  });
+
+  it("shows the Arabic line itself to an Arabic reader", () => {
+    const result = engine.source("6", { lang: "ar" });
+    expect(result.text).toBe(knowledge.article[5]);
+    expect(result.citations[0]).not.toHaveProperty("translation");
+  });
+});
+
+describe("timeline", () => {
+  it("lists the events in the order they happened", () => {
+    const lines = engine.timeline().text.split("\n");
+    const position = (text: string) => lines.findIndex((l) => l.includes(text));
+    const order = [
+      "The Information",
+      "Crusoe Energy Systems announces",
+      "Trump talks up Stargate",
+      "Musk questions",
+      "Altman replies",
+      "Nadella",
+      "hearing",
+    ].map(position);
+    expect(order.every((p) => p >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(lines[0]).toMatch(/^March 2024/);
+  });
+
+  it("cites each event's first paragraph in timeline order, without repeats", () => {
+    const expected = [...new Set(knowledge.timeline.map((e) => e.citations[0]?.paragraph))];
+    expect(engine.timeline().citations.map((c) => c.paragraph)).toEqual(expected);
+  });
+});
+
+describe("resolve", () => {
+  it("answers every suggestion it offered", () => {
+    const offered = [
+      engine.ask("stargate"),
+      engine.ask("ستارغيت"),
+      engine.ask("what is the capital of France?"),
+      engine.who("zorblax"),
+      engine.quote("oracle"),
+    ];
+    for (const result of offered) {
+      expect(result.suggestions.length).toBeGreaterThan(0);
+      for (const s of result.suggestions) {
+        const resolved = engine.resolve(s.ref, { lang: result.lang });
+        expect(resolved.status, s.ref).toBe("answered");
+        expect(resolved.ref).toBe(s.ref);
+        expect(resolved.lang).toBe(result.lang);
+      }
+    }
+  });
+
+  it("answers source and timeline refs", () => {
+    expect(engine.resolve("source:6").citations[0]?.paragraph).toBe(6);
+    expect(engine.resolve("timeline").status).toBe("answered");
+  });
+
+  it.each(["faq:nope", "entity:", "nonsense", "", "source:99"])("rejects the ref %j", (ref) => {
+    expect(engine.resolve(ref).status).toBe("invalid");
+  });
+});
+
+describe("autocomplete", () => {
+  it("offers featured entities, questions and every speaker when the box is empty", () => {
+    const featuredEntities = knowledge.entities.filter((e) => e.featured).map((e) => e.name.en);
+    expect(engine.autocomplete("who", "").map((c) => c.value)).toEqual(featuredEntities);
+    const featuredFaq = knowledge.faq.filter((f) => f.featured).map((f) => f.questions.en[0]);
+    expect(engine.autocomplete("ask", "").map((c) => c.value)).toEqual(featuredFaq);
+    const speakers = new Set(knowledge.quotes.flatMap((q) => q.speakers));
+    const speakerNames = knowledge.entities.filter((e) => speakers.has(e.id)).map((e) => e.name.en);
+    expect(engine.autocomplete("quote", "").map((c) => c.value)).toEqual(speakerNames);
+  });
+
+  it('puts Altman first for "alt" and Stargate first for "ستار"', () => {
+    expect(engine.autocomplete("who", "alt")[0]?.value).toBe("Sam Altman");
+    expect(engine.autocomplete("who", "ستار")[0]?.value).toBe("Stargate");
+    expect(engine.autocomplete("who", "ماس")[0]?.value).toBe("Elon Musk");
+  });
+
+  it("offers only speakers who have quotes in the quote box", () => {
+    const speakers = new Set(
+      knowledge.entities
+        .filter((e) => knowledge.quotes.some((q) => q.speakers.includes(e.id)))
+        .map((e) => e.name.en),
+    );
+    for (const typed of ["", "o", "ora", "ستار", "x", "m", "سا"]) {
+      for (const c of engine.autocomplete("quote", typed)) {
+        expect(speakers.has(c.value), `${typed} → ${c.value}`).toBe(true);
+      }
+    }
+    expect(engine.autocomplete("quote", "oracle")).toEqual([]);
+  });
+
+  it("ranks questions that start with what was typed first", () => {
+    const values = engine.autocomplete("ask", "stargate inv").map((c) => c.value);
+    expect(values[0]).toBe("how much will stargate invest");
+  });
+
+  it("caps a busy prefix at 25 choices of at most 100 characters", () => {
+    for (const [field, typed] of [
+      ["ask", "ستار"],
+      ["ask", "ماس"],
+      ["ask", "w"],
+      ["who", "a"],
+      ["who", "ا"],
+    ] as const) {
+      const choices = engine.autocomplete(field, typed);
+      expect(choices.length).toBeGreaterThan(0);
+      expectChoicesFit(choices, typed);
+    }
+    expect(engine.autocomplete("ask", "ستار")).toHaveLength(25);
+  });
+});
+
+describe("input limits", () => {
+  it.each(["", "   ", "\n\t"])("rejects the empty query %j with a message", (input) => {
+    for (const result of [engine.ask(input), engine.who(input), engine.quote(input)]) {
+      expect(result.status).toBe("invalid");
+      expect(result.error).toMatch(/empty/);
+      expect(result.text).toBe(result.error);
+    }
+  });
+
+  it("rejects a query of 301 characters", () => {
+    const result = engine.ask("s".repeat(301));
+    expect(result.status).toBe("invalid");
+    expect(result.error).toMatch(/too long/);
+    expect(engine.who("s".repeat(301)).status).toBe("invalid");
+  });
+
+  it("accepts a query of exactly 300 characters", () => {
+    const question = `how much will stargate invest ${"s".repeat(270)}`;
+    expect(question).toHaveLength(300);
+    expect(engine.ask(question).status).not.toBe("invalid");
+    expect(engine.who("s".repeat(300)).status).not.toBe("invalid");
+  });
+
+  it("rejects a query with no letters or digits", () => {
+    expect(engine.ask("?!؟…").status).toBe("invalid");
+  });
+
+  it("gives the invalid message in the query's language", () => {
+    expect(engine.ask("", { lang: "ar" }).error).toMatch(ARABIC_LETTER);
+  });
+});
+
+describe("no input makes the engine throw (property-based)", () => {
+  const RUNS = { numRuns: 300 };
+  const special = fc.constantFrom(
+    "ا",
+    "ل",
+    "أ",
+    "ٱ",
+    "ة",
+    "ى",
+    "ـ",
+    "\u064B",
+    "\u0670",
+    "\u06D6",
+    "٦",
+    "۶",
+    "؟",
+    "،",
+    "“",
+    "¶",
+    "🇺🇸",
+    "👍🏽",
+    "\u200D",
+    "\u200F",
+    "\u202E",
+    "\uFEFF",
+    "\u0000",
+    "\u0007",
+    "\u001B",
+    "\uD800",
+    "\uDFFF",
+    " ",
+    "\n",
+    "ﷺ",
+    "ﻻ",
+    "musk",
+    "ماسك",
+    "stargate",
+    ":",
+    "faq:",
+    "quote:",
+    "entity:",
+    "source:",
+  );
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: "grapheme" }),
+    fc.array(special, { maxLength: 40 }).map((parts) => parts.join("")),
+    fc.string({ minLength: 280, maxLength: 320 }),
+    fc.array(special, { minLength: 200, maxLength: 400 }).map((parts) => parts.join("")),
+    fc.string({ minLength: 1000, maxLength: 3000 }),
+  );
+  const lang = fc.option(fc.constantFrom("en" as const, "ar" as const), { nil: undefined });
+  const optionsOf = (l: "en" | "ar" | undefined) => (l ? { lang: l } : undefined);
+
+  it.each(["ask", "who", "quote", "source", "resolve"] as const)(
+    "%s returns a well-formed result for any string",
+    (method) => {
+      fc.assert(
+        fc.property(text, lang, (input, l) => {
+          const result = engine[method](input, optionsOf(l));
+          expectWellFormed(result, input);
+          if (l) expect(result.lang).toBe(l);
+        }),
+        RUNS,
+      );
+    },
+  );
+
+  it("autocomplete returns fitting choices for any string in any field", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("who" as const, "quote" as const, "ask" as const),
+        text,
+        (f, input) => {
+          expectChoicesFit(engine.autocomplete(f, input), input);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("survives arguments that break the type contract", () => {
+    for (const bad of [undefined, null, 42, {}, [], Symbol("x")]) {
+      const input = bad as unknown as string;
+      for (const method of ["ask", "who", "quote", "source", "resolve"] as const) {
+        expectWellFormed(engine[method](input), String(bad));
+      }
+      expectChoicesFit(engine.autocomplete("ask", input), String(bad));
+    }
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { detectLang, normalize, stripArticle, tokenize } from "../src/text/normalize.ts";
+
+/** Every code point from `from` to `to`, inclusive, as one string. */
+function range(from: number, to: number): string {
+  let out = "";
+  for (let code = from; code <= to; code++) out += String.fromCodePoint(code);
+  return out;
+}
+
+describe("normalize: Unicode compatibility forms and case", () => {
+  it("folds full-width Latin and ligatures through NFKC, then lowercases", () => {
+    expect(normalize("ＭＵＳＫ")).toBe("musk");
+    expect(normalize("ﬁnance")).toBe("finance");
+    expect(normalize("OpenAI ChatGPT")).toBe("openai chatgpt");
+  });
+
+  it("turns Arabic presentation forms into ordinary letters", () => {
+    expect(normalize("ﻣﺎﺳﻚ")).toBe("ماسك");
+    expect(normalize("ﻻ")).toBe("لا");
+  });
+});
+
+describe("normalize: Arabic marks", () => {
+  it("strips every tashkeel mark from U+064B to U+065F and the superscript alef U+0670", () => {
+    const marks = `${range(0x064b, 0x065f)}\u0670`;
+    expect(normalize(`م${marks}اسك`)).toBe("ماسك");
+  });
+
+  it("reads a fully vowelled word the same as the bare word", () => {
+    expect(normalize("مُحَمَّدٌ")).toBe("محمد");
+    expect(normalize("تَرَامْب")).toBe(normalize("ترامب"));
+  });
+
+  it("strips Quranic annotation marks (U+0610–061A, U+06D6–06ED)", () => {
+    expect(normalize(`ماسك${range(0x0610, 0x061a)}`)).toBe("ماسك");
+    expect(normalize(`ست${range(0x06d6, 0x06ed)}ارغيت`)).toBe("ستارغيت");
+  });
+
+  it("strips tatweel, so a stretched word matches the plain one", () => {
+    expect(normalize("مــــاسك")).toBe("ماسك");
+  });
+});
+
+describe("normalize: letter folding", () => {
+  it.each(["أ", "إ", "آ", "ٱ"])("folds the alef form %s to a bare alef", (form) => {
+    expect(normalize(`${form}يلون`)).toBe("ايلون");
+    expect(normalize(`سام${form}`)).toBe("ساما");
+  });
+
+  it("folds alef maqsura to ya, ta marbuta to ha, and hamza seats to their letters", () => {
+    expect(normalize("مستشفى")).toBe("مستشفي");
+    expect(normalize("شركة")).toBe("شركه");
+    expect(normalize("مسؤول")).toBe("مسوول");
+    expect(normalize("هيئة")).toBe("هييه");
+  });
+
+  it("matches every common spelling of Altman to one key", () => {
+    const keys = new Set(["ألتمان", "التمان", "آلتمان", "ٱلتمان", "أَلْتْمَان"].map(normalize));
+    expect([...keys]).toHaveLength(1);
+  });
+});
+
+describe("normalize: digits", () => {
+  it("turns Arabic-Indic digits (U+0660–0669) into ASCII", () => {
+    expect(normalize("٠١٢٣٤٥٦٧٨٩")).toBe("0123456789");
+    expect(normalize("٨٠ مليار")).toBe("80 مليار");
+  });
+
+  it("turns Eastern Arabic-Indic digits (U+06F0–06F9) into ASCII", () => {
+    expect(normalize("۰۱۲۳۴۵۶۷۸۹")).toBe("0123456789");
+    expect(normalize("۵۰۰")).toBe("500");
+  });
+});
+
+describe("normalize: punctuation", () => {
+  it("drops the Arabic comma, semicolon and question mark", () => {
+    expect(normalize("ماسك، ألتمان؛ ترامب؟")).toBe("ماسك تمان ترامب");
+  });
+
+  it("drops curly quotes, guillemets and ASCII punctuation", () => {
+    expect(normalize("“إنهم” ‘لا’ «ستارغيت»")).toBe("انهم لا ستارغيت");
+    expect(normalize('"Musk," said: (Altman)! ¶6...')).toBe("musk said altman 6");
+  });
+
+  it("splits a possessive into the name and a separate letter", () => {
+    expect(tokenize("musk's")).toEqual(["musk", "s"]);
+  });
+
+  it("leaves nothing for a string of punctuation and marks alone", () => {
+    expect(normalize("؟!،…“”")).toBe("");
+    expect(tokenize("   ")).toEqual([]);
+  });
+});
+
+describe("normalize: the definite article", () => {
+  it.each([
+    ["الطاقة", "طاقه"],
+    ["والكتاب", "كتاب"],
+    ["بالطاقة", "طاقه"],
+    ["للذكاء", "ذكاء"],
+    ["الولايات", "ولايات"],
+  ])("strips the article from %s", (word, stem) => {
+    expect(normalize(word)).toBe(stem);
+  });
+
+  it("prefers the longest prefix, so وال is not read as و + ال", () => {
+    expect(stripArticle("والمال")).toBe("مال");
+  });
+
+  it.each([["ال"], ["الا"], ["الله"], ["للتو"], ["الون"]])(
+    "keeps the short word %s whole, since too little would remain",
+    (word) => {
+      expect(normalize(word)).toBe(word);
+    },
+  );
+
+  it("strips the article from the index and the query alike, so التمان meets ألتمان", () => {
+    expect(normalize("التمان")).toBe(normalize("ألتمان"));
+  });
+});
+
+describe("normalize: names keep their endings", () => {
+  it.each([
+    "ماسك",
+    "تسلا",
+    "ناديلا",
+    "ستارغيت",
+    "ماكنمارا",
+    "ابيلين",
+    "تينيسي",
+    "لانشيوم",
+    "مايكروسوفت",
+    "ممفيس",
+  ])("leaves the name %s unchanged", (name) => {
+    expect(normalize(name)).toBe(name);
+  });
+
+  it("does not strip English suffixes from names or words", () => {
+    expect(normalize("Altman's Stargate investments Oracle Lancium")).toBe(
+      "altman s stargate investments oracle lancium",
+    );
+  });
+});
+
+describe("tokenize", () => {
+  it("splits on any run of whitespace and punctuation, keeping word order", () => {
+    expect(tokenize("  how much,  will\tstargate\ninvest?? ")).toEqual([
+      "how",
+      "much",
+      "will",
+      "stargate",
+      "invest",
+    ]);
+  });
+
+  it("agrees with normalize", () => {
+    const text = "كم سيستثمر مشروع «ستارغيت»؟ – How much?";
+    expect(tokenize(text).join(" ")).toBe(normalize(text));
+  });
+});
+
+describe("detectLang", () => {
+  it.each([
+    ["من هو سام ألتمان؟", "ar"],
+    ["كم سيستثمر مشروع ستارغيت", "ar"],
+    ["ما هي xAI؟", "ar"],
+    ["who is sam altman", "en"],
+    ["how much will stargate invest?", "en"],
+    ["who is ماسك and altman", "en"],
+  ] as const)("reads %j as %s", (text, lang) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+
+  it("falls back to English when there are no letters at all", () => {
+    expect(detectLang("")).toBe("en");
+    expect(detectLang("6")).toBe("en");
+    expect(detectLang("🇺🇸 ?!")).toBe("en");
+  });
+
+  it("reads Arabic with vowel marks and Arabic digits as Arabic", () => {
+    expect(detectLang("مَنْ هُوَ ماسك ٦")).toBe("ar");
+  });
+});
