@@ -216,7 +216,9 @@ describe("cli chat", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Elon Musk (إيلون ماسك)");
     expect(r.stdout).toContain("Paragraph 6");
-    expect(r.stdout).toContain(`¶6  ${ARTICLE[5]}`);
+    // The chat prints the embed the bot would send: a ¶N field quoting the paragraph, then the footer.
+    expect(r.stdout).toContain(`¶6\n> ${ARTICLE[5]}`);
+    expect(r.stdout).toContain("— Source: AP");
     expect(r.stdout.indexOf("Elon Musk (")).toBeLessThan(r.stdout.indexOf("Paragraph 6"));
     expect(r.stdout).not.toContain("Sam Altman (");
   });

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Engine, EngineResult } from "../engine/types.ts";
-import { formatResultText } from "./format.ts";
+import { formatReplyText } from "./embed-text.ts";
 import { runCommand } from "./run-command.ts";
 
 export interface ChatDeps {
@@ -50,7 +50,7 @@ export function answerChatLine(
   }
 }
 
-/** The offline chat: the same answers the bot gives on Discord, in a terminal. */
+/** The offline chat: the same replies the bot gives on Discord, rendered as text in a terminal. */
 export async function runChat({ engine, input, output }: ChatDeps): Promise<void> {
   const rl = createInterface({
     input,
@@ -67,7 +67,7 @@ export async function runChat({ engine, input, output }: ChatDeps): Promise<void
     if (reply === "help") output.write(`${CHAT_HELP}\n`);
     else if (reply) {
       last = reply;
-      output.write(`\n${formatResultText(reply)}\n\n`);
+      output.write(`\n${formatReplyText(reply)}\n\n`);
     }
     rl.prompt();
   }
