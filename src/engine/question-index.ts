@@ -31,6 +31,8 @@ export interface RankedEntry {
   substantial: boolean;
 }
 
+/** Entries scored in full per question, chosen by their upper bound; far more than ever compete. */
+const MAX_SCORED_ENTRIES = 48;
 /** A word found only in an entry's answer counts for this much of a word found in its questions. */
 const ANSWER_WEIGHT = 0.5;
 /** How much of the score rewards covering the phrasing itself, so the most specific phrasing wins ties. */
@@ -147,9 +149,21 @@ export function buildQuestionIndex(
     });
     const totalWeight = weights.reduce((a, b) => a + b, 0);
 
-    const candidates = new Set<number>();
-    for (const hits of stands.values())
-      for (const h of hits) for (const d of postings.get(h.term) ?? []) candidates.add(d);
+    const bound = new Map<number, number>();
+    // Upper bound of each entry's coverage from the posting lists alone; only the most promising
+    // entries get the full per-phrasing scoring, which keeps a grown store's latency flat.
+    tokens.forEach((_, i) => {
+      const reach = new Map<number, number>();
+      for (const h of stands.get(i) ?? []) {
+        for (const d of postings.get(h.term) ?? [])
+          reach.set(d, Math.max(reach.get(d) ?? 0, h.similarity));
+      }
+      for (const [d, sim] of reach) bound.set(d, (bound.get(d) ?? 0) + sim * (weights[i] ?? 0));
+    });
+    const candidates = [...bound]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_SCORED_ENTRIES)
+      .map(([d]) => d);
 
     const ranked: RankedEntry[] = [];
     for (const d of candidates) {
