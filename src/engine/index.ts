@@ -50,11 +50,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
-    citations.map((c) =>
-      lang === "en"
-        ? { paragraph: c.paragraph, text: c.text, translation: c.translation }
-        : { paragraph: c.paragraph, text: c.text },
-    );
+    citations.map((c) => citeFor(c, lang));
 
   const base = (lang: Lang): Omit<EngineResult, "status" | "title" | "text"> => ({
     lang,
@@ -69,6 +65,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     title: phrase("invalidTitle", lang),
     text: error,
     error,
+  });
+
+  const didYouMean = (lang: Lang, suggestions: Suggestion[]): EngineResult => ({
+    ...base(lang),
+    status: "ambiguous",
+    title: phrase("didYouMean", lang),
+    text: phrase("didYouMeanText", lang),
+    suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
   });
 
   const faqSuggestion = (entry: FaqEntry, lang: Lang): Suggestion => ({
@@ -126,9 +130,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       title: phrase("quotesTitle", lang, { name: entity.name[lang] }),
       text,
       citations: quotes.map((q) =>
-        lang === "en"
-          ? { paragraph: q.paragraph, text: q.ar, translation: q.en }
-          : { paragraph: q.paragraph, text: q.ar },
+        citeFor({ paragraph: q.paragraph, text: q.ar, translation: q.en }, lang),
       ),
       confidence,
       ref: `quote:${entity.id}`,
@@ -155,15 +157,10 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (best && clearWinner) return answer(best.entity, lang, best.similarity);
     const fallback = pool ? [...pool] : featuredEntities;
     if (matches.length > 0) {
-      return {
-        ...base(lang),
-        status: "ambiguous",
-        title: phrase("didYouMean", lang),
-        text: phrase("didYouMeanText", lang),
-        suggestions: matches
-          .slice(0, MAX_SUGGESTIONS)
-          .map((m) => entitySuggestion(m.entity, lang, kind)),
-      };
+      return didYouMean(
+        lang,
+        matches.slice(0, MAX_SUGGESTIONS).map((m) => entitySuggestion(m.entity, lang, kind)),
+      );
     }
     return {
       ...base(lang),
@@ -192,16 +189,13 @@ export function createEngine(knowledge: Knowledge): Engine {
       if (!tie) return answerFaq(best.entry, lang, best.score);
     }
     if (best && best.score >= QUESTION_CUTOFFS.suggest) {
-      return {
-        ...base(lang),
-        status: "ambiguous",
-        title: phrase("didYouMean", lang),
-        text: phrase("didYouMeanText", lang),
-        suggestions: ranked
+      return didYouMean(
+        lang,
+        ranked
           .filter((r) => r.score >= QUESTION_CUTOFFS.suggest)
           .slice(0, MAX_SUGGESTIONS)
           .map((r) => faqSuggestion(r.entry, lang)),
-      };
+      );
     }
     return noMatch(lang);
   };
@@ -228,11 +222,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       status: "answered",
       title: phrase(translation.heading ? "headingTitle" : "paragraphTitle", lang, { n }),
       text: lang === "en" ? translation.en : line,
-      citations: [
-        lang === "en"
-          ? { paragraph: n, text: line, translation: translation.en }
-          : { paragraph: n, text: line },
-      ],
+      citations: [citeFor({ paragraph: n, text: line, translation: translation.en }, lang)],
       confidence: 1,
       ref: `source:${n}`,
     };
@@ -316,6 +306,12 @@ export function createEngine(knowledge: Knowledge): Engine {
   };
 }
 
+/** English readers get the translation beside the Arabic; Arabic readers get the Arabic alone. */
+function citeFor(citation: Citation, lang: Lang): AnswerCitation {
+  const { paragraph, text, translation } = citation;
+  return lang === "en" ? { paragraph, text, translation } : { paragraph, text };
+}
+
 function sameFirstParagraph(a: FaqEntry, b: FaqEntry): boolean {
   return a.citations[0]?.paragraph === b.citations[0]?.paragraph;
 }
@@ -357,11 +353,11 @@ function buildAutocomplete(knowledge: Knowledge, sources: AutocompleteSources) {
   });
   const namesOf = (e: Entity) => [e.name.en, e.name.ar, ...e.aliases].map(normalize);
   const entityKeys = new Map(sources.entities.map((e) => [e, namesOf(e)]));
-  const phrasings = knowledge.faq.flatMap((entry) =>
-    (["en", "ar"] as const).flatMap((lang) =>
-      entry.questions[lang].map((text) => ({ entry, lang, text, key: normalize(text) })),
-    ),
-  );
+  const phrasingsIn = (lang: Lang) =>
+    knowledge.faq.flatMap((entry) =>
+      entry.questions[lang].map((text) => ({ entry, text, key: normalize(text) })),
+    );
+  const phrasingsByLang = { en: phrasingsIn("en"), ar: phrasingsIn("ar") };
 
   const tiered = <T>(
     items: readonly T[],
@@ -386,32 +382,21 @@ function buildAutocomplete(knowledge: Knowledge, sources: AutocompleteSources) {
           .map((f) => f.questions.en[0] ?? f.id)
           .slice(0, MAX_CHOICES)
           .map((q) => ({ name: clip(q), value: clip(q) }));
-      const lang = detectLang(partial);
-      const tokens = tokenize(typed);
-      const hits = tiered(
-        phrasings.filter((p) => p.lang === lang),
-        (p) => [p.key],
-        typed,
-      );
+      const phrasings = phrasingsByLang[detectLang(partial)];
+      let hits = tiered(phrasings, (p) => [p.key], typed);
+      // Words typed in any order still find their question once nothing matches as typed.
+      if (hits.length === 0) {
+        const tokens = tokenize(typed);
+        hits = phrasings.filter((p) => tokens.every((t) => p.key.includes(t)));
+      }
+      // One choice per entry: its first phrasing that matched.
       const seen = new Set<string>();
       const choices: AutocompleteChoice[] = [];
       for (const p of hits) {
         if (seen.has(p.entry.id)) continue;
         seen.add(p.entry.id);
         choices.push({ name: clip(p.text), value: clip(p.text) });
-        if (choices.length >= MAX_CHOICES) return choices;
-      }
-      // Words typed in any order still find their question once nothing matches as typed.
-      if (choices.length === 0 && tokens.length > 0) {
-        const words = phrasings.filter(
-          (p) => p.lang === lang && tokens.every((t) => p.key.includes(t)),
-        );
-        for (const p of words) {
-          if (seen.has(p.entry.id)) continue;
-          seen.add(p.entry.id);
-          choices.push({ name: clip(p.text), value: clip(p.text) });
-          if (choices.length >= MAX_CHOICES) break;
-        }
+        if (choices.length >= MAX_CHOICES) break;
       }
       return choices;
     }

@@ -1,4 +1,4 @@
-import type { FaqEntry } from "../knowledge/schema.ts";
+import type { Entity, FaqEntry } from "../knowledge/schema.ts";
 import { normalize, tokenize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import type { EntityIndex } from "./entity-index.ts";
@@ -100,6 +100,23 @@ export function buildQuestionIndex(
     }
   }
 
+  // Tokenising every alias on every question was the hot path's waste; each entity's store
+  // spellings are worked out once, on first use.
+  const spellingsCache = new Map<Entity, readonly string[]>();
+  const storeSpellingsOf = (entity: Entity): readonly string[] => {
+    let spellings = spellingsCache.get(entity);
+    if (!spellings) {
+      // Only one-word spellings stand in: a word of "شركة تسلا" alone ("شركة") is no name at all.
+      spellings = [entity.name.en, entity.name.ar, ...entity.aliases]
+        .map((alias) => tokenize(alias))
+        .filter((words) => words.length === 1)
+        .flat()
+        .filter((term) => postings.has(term));
+      spellingsCache.set(entity, spellings);
+    }
+    return spellings;
+  };
+
   /**
    * What a query word can stand for in the store, with the similarity of each stand-in, and which
    * words name an entity (those must be matched by a question, not only by an answer).
@@ -120,17 +137,11 @@ export function buildQuestionIndex(
     });
     for (const found of entities.detectEntities(tokens)) {
       entityIds.add(found.entity.id);
-      // Only one-word spellings stand in: a word of "شركة تسلا" alone ("شركة") is no name at all.
-      const spellings = [found.entity.name.en, found.entity.name.ar, ...found.entity.aliases]
-        .map((a) => tokenize(a))
-        .filter((words) => words.length === 1)
-        .flat();
+      const spellings = storeSpellingsOf(found.entity);
       for (let i = found.start; i < found.end; i++) {
         named.add(i);
         const hits = out.get(i) ?? [];
-        for (const term of spellings) {
-          if (postings.has(term)) hits.push({ term, similarity: found.similarity });
-        }
+        for (const term of spellings) hits.push({ term, similarity: found.similarity });
         out.set(i, hits);
       }
     }
