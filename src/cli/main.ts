@@ -4,7 +4,8 @@ import type { Lang } from "../engine/types.ts";
 import { KnowledgeError, loadKnowledge } from "../knowledge/load.ts";
 import { runBatch } from "./batch.ts";
 import { runChat } from "./chat.ts";
-import { formatResultJson, formatResultText } from "./format.ts";
+import { formatReplyText } from "./embed-text.ts";
+import { formatResultJson } from "./format.ts";
 import { type CliCommand, runCommand } from "./run-command.ts";
 
 const USAGE = `usage: npm run --silent cli -- <command> [--json] [--lang en|ar]
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const result = runCommand(engine, command as CliCommand, words.join(" "), lang);
   if (values.json) process.stdout.write(`${formatResultJson(result)}\n`);
-  else if (result.status !== "invalid") process.stdout.write(`${formatResultText(result)}\n`);
+  else if (result.status !== "invalid") process.stdout.write(`${formatReplyText(result)}\n`);
   if (result.status === "invalid") return fail(EXIT.invalid, result.error ?? result.text);
   return EXIT.ok;
 }
