@@ -54,15 +54,19 @@ export async function handleInteraction(
     if (interaction.isChatInputCommand()) await runCommand(interaction, context);
     else if (interaction.isButton()) await openSourceButton(interaction, context);
     else if (interaction.isStringSelectMenu()) await chooseSuggestion(interaction, context);
-    else
-      await sendReply(
-        interaction,
-        { content: STALE_COMPONENT_MESSAGE, ephemeral: true },
-        context.logger,
-      );
+    else await replyStale(interaction, context);
   } catch (error) {
     await reportFailure(interaction, error, context);
   }
+}
+
+/** A component this bot no longer understands (or never made): say so instead of failing silently. */
+async function replyStale(interaction: RepliableInteraction, context: InteractionContext) {
+  await sendReply(
+    interaction,
+    { content: STALE_COMPONENT_MESSAGE, ephemeral: true },
+    context.logger,
+  );
 }
 
 async function runCommand(
@@ -91,11 +95,7 @@ async function runCommand(
 async function openSourceButton(interaction: ButtonInteraction, context: InteractionContext) {
   const id = parseComponentId(interaction.customId);
   if (id?.kind !== "source") {
-    await sendReply(
-      interaction,
-      { content: STALE_COMPONENT_MESSAGE, ephemeral: true },
-      context.logger,
-    );
+    await replyStale(interaction, context);
     return;
   }
   if (await refuseIfUserLimited(interaction, context)) return;
@@ -111,11 +111,7 @@ async function chooseSuggestion(
   const id = parseComponentId(interaction.customId);
   const ref = interaction.values[0];
   if (id?.kind !== "suggest" || ref === undefined) {
-    await sendReply(
-      interaction,
-      { content: STALE_COMPONENT_MESSAGE, ephemeral: true },
-      context.logger,
-    );
+    await replyStale(interaction, context);
     return;
   }
   if (await refuseIfUserLimited(interaction, context)) return;
