@@ -5,18 +5,19 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from "discord.js";
-import { type CommandContext, InvalidOptionError } from "../src/discord/command.ts";
+import { type Command, type CommandContext, InvalidOptionError } from "../src/discord/command.ts";
 import { DISCORD_LIMITS } from "../src/discord/limits.ts";
 import { isPrivateResult, renderAnswer } from "../src/discord/render.ts";
 import type { ReplyPayload } from "../src/discord/reply.ts";
+import { MAX_QUERY_LENGTH } from "../src/engine/query.ts";
 import type { AutocompleteField, EngineResult, Lang, QueryOptions } from "../src/engine/types.ts";
 
 /** Options and readers shared by the commands, so every command spells them the same way. */
 
 export const HIDE_OPTION = "hide";
 export const LANGUAGE_OPTION = "language";
-/** Long enough for any question about the story; Discord's own cap is 6000. */
-export const MAX_QUERY_LENGTH = 300;
+/** The engine's own limit, so Discord stops an over-long query before it is sent. */
+export { MAX_QUERY_LENGTH } from "../src/engine/query.ts";
 
 /**
  * A command usable in servers and in DMs with the bot, installed to servers. Set explicitly
@@ -86,4 +87,40 @@ export function suggestFromEngine(
     field,
     focused.slice(0, DISCORD_LIMITS.autocompleteChoiceValue * 3),
   );
+}
+
+export interface LookupCommandSpec {
+  /** The command's name, the engine method it calls and the autocomplete field, all one word. */
+  field: AutocompleteField;
+  description: string;
+  /** The one required free-text option. */
+  option: { name: string; description: string };
+}
+
+/**
+ * `/who`, `/quote` and `/ask` differ only in words: each reads one free-text option, asks the
+ * engine, and autocompletes that option from the engine.
+ */
+export function lookupCommand({ field, description, option }: LookupCommandSpec): Command {
+  const data = withCommonOptions(
+    newCommand(field, description).addStringOption((builder) =>
+      builder
+        .setName(option.name)
+        .setDescription(option.description)
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(MAX_QUERY_LENGTH),
+    ),
+  );
+  return {
+    data,
+    execute(interaction, { engine }) {
+      const result = engine[field](
+        readText(interaction, option.name),
+        readQueryOptions(interaction),
+      );
+      return lookupReply(result, readHide(interaction));
+    },
+    autocomplete: (interaction, context) => suggestFromEngine(field, interaction, context),
+  };
 }
