@@ -1,6 +1,6 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
-import { detectLang, normalize, tokenize } from "../text/normalize.ts";
+import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
 import { buildEntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
@@ -319,12 +319,9 @@ function sameFirstParagraph(a: FaqEntry, b: FaqEntry): boolean {
 /** Accepts "6", "٦", "¶6", "p6", "paragraph 6"; anything else is not a paragraph number. */
 export function parseParagraphNumber(input: string): number | undefined {
   // Read before normalising: the normaliser drops signs and punctuation, and "-1" is no paragraph.
-  const digits = input
-    .trim()
-    .toLowerCase()
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .match(/^(?:¶|#|p\.?|para|paragraph|الفقرة|فقرة)?\s*(\d{1,3})$/);
+  const digits = foldDigits(input.trim().toLowerCase()).match(
+    /^(?:¶|#|p\.?|para|paragraph|الفقرة|فقرة)?\s*(\d{1,3})$/,
+  );
   if (!digits?.[1]) return undefined;
   const n = Number(digits[1]);
   return n >= 1 && n <= PARAGRAPH_COUNT ? n : undefined;

@@ -1,3 +1,5 @@
+import { foldDigits } from "../text/normalize.ts";
+
 /** Checks that keep every claim tied to the article's own words and figures. */
 
 const WHITESPACE_RUN = /\s+/g;
@@ -12,16 +14,11 @@ export function isVerbatimIn(snippet: string, line: string): boolean {
   return needle.length > 0 && collapseWhitespace(line).includes(needle);
 }
 
-const INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/g;
 const DIGIT_RUN = /\d+/g;
 
 /** The figures in a text, Arabic-Indic digits read as ASCII ("١٠" → "10"); thousands separators are not joined. */
 export function numbersIn(text: string): string[] {
-  const ascii = text.replace(INDIC_DIGIT, (d) => {
-    const code = d.charCodeAt(0);
-    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
-  });
-  return (ascii.match(DIGIT_RUN) ?? []).map((n) => n.replace(/^0+(?=\d)/, ""));
+  return (foldDigits(text).match(DIGIT_RUN) ?? []).map((n) => n.replace(/^0+(?=\d)/, ""));
 }
 
 /** The figures in `text` that appear in none of `lines`. */

@@ -29,10 +29,12 @@ const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 const ARTICLE_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال"] as const;
 const MIN_STEM = 3;
 
-function foldDigit(digit: string): string {
-  const code = digit.charCodeAt(0);
-  const zero = code >= 0x06f0 ? 0x06f0 : 0x0660;
-  return String(code - zero);
+/** Arabic-Indic and Eastern Arabic-Indic digits as ASCII ("١٠" → "10"); everything else untouched. */
+export function foldDigits(text: string): string {
+  return text.replace(INDIC_DIGITS, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
 }
 
 /** Strips the definite article (and its common proclitic forms) from one normalised Arabic word. */
@@ -52,13 +54,13 @@ export function normalize(input: string): string {
 
 /** Normalises text and splits it into tokens. */
 export function tokenize(input: string): string[] {
-  const folded = input
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(ARABIC_MARKS, "")
-    .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch)
-    .replace(INDIC_DIGITS, foldDigit)
-    .replace(NON_WORD, " ");
+  const folded = foldDigits(
+    input
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(ARABIC_MARKS, "")
+      .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch),
+  ).replace(NON_WORD, " ");
   return folded
     .split(" ")
     .filter((word) => word.length > 0)
