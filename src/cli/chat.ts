@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Engine, EngineResult } from "../engine/types.ts";
 import { formatReplyText } from "./embed-text.ts";
-import { runCommand } from "./run-command.ts";
+import { isCliCommand, runCommand } from "./run-command.ts";
 
 export interface ChatDeps {
   engine: Engine;
@@ -32,22 +32,11 @@ export function answerChatLine(
   if (pick) return engine.resolve(pick.ref, { lang: last?.lang ?? "en" });
   const command = text.match(/^\/(\w+)\s*(.*)$/s);
   if (!command) return engine.ask(text);
-  const [, name = "", rest = ""] = command;
-  switch (name.toLowerCase()) {
-    case "help":
-      return "help";
-    case "quit":
-    case "exit":
-      return "quit";
-    case "ask":
-    case "who":
-    case "quote":
-    case "source":
-    case "timeline":
-      return runCommand(engine, name.toLowerCase() as "ask", rest);
-    default:
-      return engine.ask(text);
-  }
+  const [, typed = "", rest = ""] = command;
+  const name = typed.toLowerCase();
+  if (name === "help") return "help";
+  if (name === "quit" || name === "exit") return "quit";
+  return isCliCommand(name) ? runCommand(engine, name, rest) : engine.ask(text);
 }
 
 /** The offline chat: the same replies the bot gives on Discord, rendered as text in a terminal. */

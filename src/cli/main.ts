@@ -6,7 +6,7 @@ import { runBatch } from "./batch.ts";
 import { runChat } from "./chat.ts";
 import { formatReplyText } from "./embed-text.ts";
 import { formatResultJson } from "./format.ts";
-import { type CliCommand, runCommand } from "./run-command.ts";
+import { isCliCommand, runCommand } from "./run-command.ts";
 
 const USAGE = `usage: npm run --silent cli -- <command> [--json] [--lang en|ar]
   ask <question…>    answer a question with citations
@@ -62,10 +62,10 @@ async function main(argv: string[]): Promise<number> {
     await runChat({ engine, input: process.stdin, output: process.stdout });
     return EXIT.ok;
   }
-  if (!["ask", "who", "quote", "source", "timeline"].includes(command)) {
+  if (!isCliCommand(command)) {
     return fail(EXIT.invalid, `unknown command "${command}"\n${USAGE}`);
   }
-  const result = runCommand(engine, command as CliCommand, words.join(" "), lang);
+  const result = runCommand(engine, command, words.join(" "), lang);
   if (values.json) process.stdout.write(`${formatResultJson(result)}\n`);
   else if (result.status !== "invalid") process.stdout.write(`${formatReplyText(result)}\n`);
   if (result.status === "invalid") return fail(EXIT.invalid, result.error ?? result.text);
