@@ -31,7 +31,7 @@ function buildEngine(): Engine {
   try {
     return createEngine(loadKnowledge());
   } catch (error) {
-    if (error instanceof KnowledgeError) fail(`The knowledge store is broken: ${error.message}`);
+    if (error instanceof KnowledgeError) fail(error.message);
     throw error;
   }
 }
