@@ -13,14 +13,14 @@ import {
 } from "./stats.ts";
 
 const QUERIES_PER_ITEM = 10_000;
+/** Read once: every run and item draws its real questions from the same file. */
+const EVAL_CASES = loadCases();
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz ابتثجحخدذرزسشصضطظعغفقكلمنهوي؟?!0123456789٠١٢";
 
 /** The eval questions, repeated, plus random strings of both scripts up to the 300-character limit. */
 export function benchQueries(cmd: "ask" | "who" | "quote", count: number, seed: number): string[] {
   const random = seededRandom(seed);
-  const real = loadCases()
-    .filter((c) => c.cmd === cmd || cmd === "ask")
-    .map((c) => c.q);
+  const real = EVAL_CASES.filter((c) => c.cmd === cmd || cmd === "ask").map((c) => c.q);
   const out: string[] = [];
   while (out.length < count) {
     if (random() < 0.8) out.push(real[Math.floor(random() * real.length)] ?? "musk");
