@@ -13,7 +13,7 @@ export interface MessageContext extends CommandContext {
  * In answer channels the bot speaks unasked, so it only does when the engine is this sure;
  * a wrong answer there costs more than silence.
  */
-export const CHANNEL_ANSWER_MIN_CONFIDENCE = 0.6;
+export const CHANNEL_ANSWER_MIN_CONFIDENCE = 0.7;
 
 export const RATE_LIMITED_REACTION = "⏳";
 

@@ -26,6 +26,22 @@ export interface FuzzyTermOptions {
   minLengthRatio: number;
 }
 
+/**
+ * Two swapped neighbours ("waht", "partnres") are the commonest typo of all, yet bitap counts them
+ * as two edits. A swap costs half an edit here, so it passes wherever one wrong letter would.
+ */
+const TRANSPOSITION_COST = 0.5;
+
+/** Every spelling of `word` with two neighbouring letters swapped. */
+function swapsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return out;
+}
+
 // Bounded so a stream of random strings cannot grow memory without limit.
 const CACHE_LIMIT = 10_000;
 
@@ -33,8 +49,9 @@ export function buildFuzzyTermIndex(
   terms: Iterable<string>,
   options: FuzzyTermOptions,
 ): FuzzyTermIndex {
+  const known = new Set(terms);
   const byLength = new Map<number, string[]>();
-  for (const term of new Set(terms)) {
+  for (const term of known) {
     const list = byLength.get(term.length) ?? [];
     list.push(term);
     byLength.set(term.length, list);
@@ -68,6 +85,11 @@ export function buildFuzzyTermIndex(
         .search(word, { limit: 5 })
         .map((r) => ({ term: r.item, similarity: 1 - (r.score ?? 1) }))
         .filter((h) => h.similarity >= options.minSimilarity);
+      for (const term of swapsOf(word)) {
+        if (!known.has(term) || hits.some((h) => h.term === term)) continue;
+        hits.push({ term, similarity: 1 - TRANSPOSITION_COST / word.length });
+      }
+      hits.sort((a, b) => b.similarity - a.similarity);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, hits);
       return hits;

@@ -35,6 +35,11 @@ export interface RankedEntry {
 const MAX_SCORED_ENTRIES = 48;
 /** A word found only in an entry's answer counts for this much of a word found in its questions. */
 const ANSWER_WEIGHT = 0.5;
+/**
+ * A word found only in the paragraphs an entry cites counts for this much. Readers ask in the
+ * story's own words ("laughing", "buildings") more often than in the store's phrasings.
+ */
+const SOURCE_WEIGHT = 0.35;
 /** How much of the score rewards covering the phrasing itself, so the most specific phrasing wins ties. */
 const PHRASING_SHARE = 0.15;
 /** A synonym is nearly, not quite, as good as the word itself, so exact wording still wins ties. */
@@ -47,7 +52,7 @@ const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as con
 /** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
 const EXTRA_WORD_COST = 0.004;
 /** A phrasing about another entity than the one asked about ("xAI" for "Tesla") keeps this share of its score. */
-const ENTITY_CONFLICT_FACTOR = 0.75;
+const ENTITY_CONFLICT_FACTOR = 0.6;
 
 interface Phrasing {
   terms: ReadonlySet<string>;
@@ -58,12 +63,15 @@ interface IndexedEntry {
   entry: FaqEntry;
   phrasings: Phrasing[];
   answerTerms: ReadonlySet<string>;
+  sourceTerms: ReadonlySet<string>;
 }
 
 export function buildQuestionIndex(
   faq: readonly FaqEntry[],
   entities: EntityIndex,
   synonymGroups: readonly (readonly string[])[] = [],
+  /** The text of paragraph N (Arabic and its translation) at index N − 1. */
+  paragraphTexts: readonly string[] = [],
 ): QuestionIndex {
   const indexed: IndexedEntry[] = faq.map((entry) => ({
     entry,
@@ -74,12 +82,20 @@ export function buildQuestionIndex(
         entityIds: new Set(entities.detectEntities(tokens).map((d) => d.entity.id)),
       };
     }),
-    answerTerms: new Set([...tokenize(entry.answer.en), ...tokenize(entry.answer.ar)]),
+    answerTerms: new Set(tokenize(`${entry.answer.en} ${entry.answer.ar}`)),
+    sourceTerms: new Set(
+      entry.citations.flatMap((c) => tokenize(paragraphTexts[c.paragraph - 1] ?? "")),
+    ),
   }));
 
   const postings = new Map<string, Set<number>>();
   indexed.forEach((item, i) => {
-    for (const term of [...item.phrasings.flatMap((p) => [...p.terms]), ...item.answerTerms]) {
+    const terms = [
+      ...item.phrasings.flatMap((p) => [...p.terms]),
+      ...item.answerTerms,
+      ...item.sourceTerms,
+    ];
+    for (const term of terms) {
       const list = postings.get(term) ?? new Set<number>();
       list.add(i);
       postings.set(term, list);
@@ -87,7 +103,14 @@ export function buildQuestionIndex(
   });
   const n = indexed.length;
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  const idf = new Map([...postings].map(([term, docs]) => [term, idfOf(docs.size)]));
+  // Rarity is judged on what the store itself says: the paragraphs cited by many entries would
+  // otherwise make their every word look common, and "ceo" in "who is the ceo of softbank" cheap to miss.
+  const curatedDf = new Map<string, number>();
+  for (const item of indexed) {
+    const own = new Set([...item.phrasings.flatMap((p) => [...p.terms]), ...item.answerTerms]);
+    for (const term of own) curatedDf.set(term, (curatedDf.get(term) ?? 0) + 1);
+  }
+  const idf = new Map([...postings.keys()].map((term) => [term, idfOf(curatedDf.get(term) ?? 0)]));
   const unknownIdf = idfOf(0);
   const vocabulary = buildFuzzyTermIndex(postings.keys(), FUZZY);
   const synonyms = new Map<string, Set<string>>();
@@ -119,13 +142,21 @@ export function buildQuestionIndex(
 
   /**
    * What a query word can stand for in the store, with the similarity of each stand-in, and which
-   * words name an entity (those must be matched by a question, not only by an answer).
+   * words name an entity (those weigh more, and a phrasing about another entity is penalised).
    */
   const expand = (
     tokens: readonly string[],
-  ): { stands: Map<number, FuzzyHit[]>; named: Set<number>; entityIds: Set<string> } => {
+    rawTokens: readonly string[],
+  ): {
+    stands: Map<number, FuzzyHit[]>;
+    named: Set<number>;
+    /** Content-word positions of each name found, so a name weighs once however many words it takes. */
+    spans: number[][];
+    entityIds: Set<string>;
+  } => {
     const out = new Map<number, FuzzyHit[]>();
     const named = new Set<number>();
+    const spans: number[][] = [];
     const entityIds = new Set<string>();
     tokens.forEach((token, i) => {
       const hits: FuzzyHit[] = postings.has(token)
@@ -135,29 +166,41 @@ export function buildQuestionIndex(
         hits.push({ term, similarity: SYNONYM_SIMILARITY });
       out.set(i, hits);
     });
-    for (const found of entities.detectEntities(tokens)) {
+    // Names are looked for in the question as typed: "the information" and "أغنى رجل في العالم"
+    // hold stopwords that the content words no longer have.
+    const position = new Map(tokens.map((token, i) => [token, i]));
+    for (const found of entities.detectEntities(rawTokens)) {
       entityIds.add(found.entity.id);
+      const span = rawTokens
+        .slice(found.start, found.end)
+        .map((token) => position.get(token))
+        .filter((i) => i !== undefined);
+      if (span.length > 0) spans.push(span);
       const spellings = storeSpellingsOf(found.entity);
-      for (let i = found.start; i < found.end; i++) {
+      for (const i of span) {
         named.add(i);
         const hits = out.get(i) ?? [];
         for (const term of spellings) hits.push({ term, similarity: found.similarity });
         out.set(i, hits);
       }
     }
-    return { stands: out, named, entityIds };
+    return { stands: out, named, spans, entityIds };
   };
 
   const rank = (rawTokens: readonly string[], limit: number): RankedEntry[] => {
     const tokens = [...new Set(rawTokens.filter((t) => !STOPWORDS.has(t)))];
     if (tokens.length === 0) return [];
-    const { stands, named, entityIds } = expand(tokens);
+    const { stands, named, spans, entityIds } = expand(tokens, rawTokens);
     const typed = new Set(rawTokens);
     const weights = tokens.map((token, i) => {
       const best = stands.get(i)?.[0];
-      const base = idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
-      return named.has(i) ? base * ENTITY_WEIGHT : base;
+      return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
     });
+    // A name is one thing however many words it takes: "سوفت بنك" must not weigh twice "ماسك".
+    for (const span of spans) {
+      const share = (Math.max(...span.map((i) => weights[i] ?? 0)) * ENTITY_WEIGHT) / span.length;
+      for (const i of span) weights[i] = share;
+    }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
 
     const bound = new Map<number, number>();
@@ -192,12 +235,13 @@ export function buildQuestionIndex(
           let sim = 0;
           const before = matchedTerms.size;
           for (const h of stands.get(i) ?? []) {
-            const inAnswer = !named.has(i) && item.answerTerms.has(h.term);
             const s = terms.has(h.term)
               ? h.similarity
-              : inAnswer
+              : item.answerTerms.has(h.term)
                 ? h.similarity * ANSWER_WEIGHT
-                : 0;
+                : item.sourceTerms.has(h.term)
+                  ? h.similarity * SOURCE_WEIGHT
+                  : 0;
             if (s > sim) sim = s;
             if (terms.has(h.term)) matchedTerms.add(h.term);
           }
