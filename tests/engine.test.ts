@@ -245,6 +245,29 @@ describe("fuzzy word look-up", () => {
   it("does not take a word for its anagram", () => {
     expect(index.lookup("tahw")).toEqual([]);
   });
+
+  // The letter-pair prefilter must never drop what bitap would accept: one slip of each kind,
+  // at the start, middle and end of words of several lengths.
+  const words = ["stargate", "investment", "partnership", "construction", "abilene"];
+  const store = buildFuzzyTermIndex(words, {
+    minSimilarity: 0.78,
+    minLength: 4,
+    minLengthRatio: 0.75,
+  });
+  const slips = (word: string): string[] =>
+    [0, Math.floor(word.length / 2), word.length - 1].flatMap((i) => [
+      `${word.slice(0, i)}q${word.slice(i + 1)}`,
+      `${word.slice(0, i)}${word.slice(i + 1)}`,
+      `${word.slice(0, i)}q${word.slice(i)}`,
+    ]);
+  it.each(words)("finds %j behind every one-letter slip", (word) => {
+    for (const typed of slips(word)) {
+      expect(
+        store.lookup(typed).map((h) => h.term),
+        typed,
+      ).toContain(word);
+    }
+  });
 });
 
 describe("ask: ambiguous questions", () => {

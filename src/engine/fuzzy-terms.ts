@@ -42,6 +42,15 @@ function swapsOf(word: string): string[] {
   return out;
 }
 
+/** Bitap works on words up to 32 letters; Fuse splits longer ones, where the letter-pair bound no longer holds. */
+const MAX_BITAP_LENGTH = 32;
+
+function bigramsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) out.push(word.slice(i, i + 2));
+  return out;
+}
+
 // Bounded so a stream of random strings cannot grow memory without limit.
 const CACHE_LIMIT = 10_000;
 
@@ -56,23 +65,57 @@ export function buildFuzzyTermIndex(
     list.push(term);
     byLength.set(term.length, list);
   }
+  const fuseOptions = {
+    includeScore: true,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+    threshold: 1 - options.minSimilarity,
+  };
+  const near = (a: number, b: number) => Math.min(a, b) / Math.max(a, b) >= options.minLengthRatio;
   const buckets = new Map<number, Fuse<string>>();
   const bucketFor = (length: number): Fuse<string> => {
     let fuse = buckets.get(length);
     if (fuse) return fuse;
-    const near: string[] = [];
-    for (const [size, list] of byLength) {
-      if (Math.min(size, length) / Math.max(size, length) >= options.minLengthRatio)
-        near.push(...list);
-    }
-    fuse = new Fuse(near, {
-      includeScore: true,
-      ignoreLocation: true,
-      isCaseSensitive: true,
-      threshold: 1 - options.minSimilarity,
-    });
+    const terms: string[] = [];
+    for (const [size, list] of byLength) if (near(size, length)) terms.push(...list);
+    fuse = new Fuse(terms, fuseOptions);
     buckets.set(length, fuse);
     return fuse;
+  };
+
+  // Which known words hold each pair of letters, and each word's place in its bucket, so a
+  // filtered search returns ties in the same order as the whole bucket would.
+  const withBigram = new Map<string, string[]>();
+  const order = new Map<string, number>();
+  for (const list of byLength.values()) {
+    for (const term of list) {
+      order.set(term, order.size);
+      for (const gram of new Set(bigramsOf(term))) {
+        const holders = withBigram.get(gram) ?? [];
+        holders.push(term);
+        withBigram.set(gram, holders);
+      }
+    }
+  }
+
+  /**
+   * The words bitap could still accept, by the q-gram lemma: k edits spoil at most 2k of the
+   * word's letter pairs, so a match keeps at least (length − 1 − 2k) of them. A random string
+   * (the common miss) keeps almost none, and skips bitap altogether.
+   */
+  const searchFor = (word: string): Fuse<string> | undefined => {
+    const edits = Math.floor((1 - options.minSimilarity) * word.length + 1e-9);
+    const needed = word.length - 1 - 2 * edits;
+    if (needed <= 0 || word.length > MAX_BITAP_LENGTH) return bucketFor(word.length);
+    const kept = new Map<string, number>();
+    for (const gram of bigramsOf(word))
+      for (const term of withBigram.get(gram) ?? []) kept.set(term, (kept.get(term) ?? 0) + 1);
+    const candidates: string[] = [];
+    for (const [term, count] of kept)
+      if (count >= needed && near(term.length, word.length)) candidates.push(term);
+    if (candidates.length === 0) return undefined;
+    candidates.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return new Fuse(candidates, fuseOptions);
   };
 
   const cache = new Map<string, readonly FuzzyHit[]>();
@@ -81,8 +124,7 @@ export function buildFuzzyTermIndex(
       if (word.length < options.minLength) return [];
       const cached = cache.get(word);
       if (cached) return cached;
-      const hits = bucketFor(word.length)
-        .search(word, { limit: 5 })
+      const hits = (searchFor(word)?.search(word, { limit: 5 }) ?? [])
         .map((r) => ({ term: r.item, similarity: 1 - (r.score ?? 1) }))
         .filter((h) => h.similarity >= options.minSimilarity);
       for (const term of swapsOf(word)) {
