@@ -57,6 +57,8 @@ const ENTITY_CONFLICT_FACTOR = 0.6;
 interface Phrasing {
   terms: ReadonlySet<string>;
   entityIds: ReadonlySet<string>;
+  /** Sum of the idf of its non-stopword terms: what its coverage is measured against. */
+  contentWeight: number;
 }
 
 interface IndexedEntry {
@@ -80,6 +82,7 @@ export function buildQuestionIndex(
       return {
         terms: new Set(tokens),
         entityIds: new Set(entities.detectEntities(tokens).map((d) => d.entity.id)),
+        contentWeight: 0,
       };
     }),
     answerTerms: new Set(tokenize(`${entry.answer.en} ${entry.answer.ar}`)),
@@ -112,6 +115,13 @@ export function buildQuestionIndex(
   }
   const idf = new Map([...postings.keys()].map((term) => [term, idfOf(curatedDf.get(term) ?? 0)]));
   const unknownIdf = idfOf(0);
+  const contentWeightOf = (terms: ReadonlySet<string>) => {
+    let total = 0;
+    for (const term of terms) if (!STOPWORDS.has(term)) total += idf.get(term) ?? 0;
+    return total;
+  };
+  for (const item of indexed)
+    for (const phrasing of item.phrasings) phrasing.contentWeight = contentWeightOf(phrasing.terms);
   const vocabulary = buildFuzzyTermIndex(postings.keys(), FUZZY);
   const synonyms = new Map<string, Set<string>>();
   for (const group of synonymGroups) {
@@ -215,35 +225,45 @@ export function buildQuestionIndex(
       for (const [d, sim] of reach) bound.set(d, (bound.get(d) ?? 0) + sim * (weights[i] ?? 0));
     });
     const candidates = [...bound]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_SCORED_ENTRIES)
-      .map(([d]) => d);
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, MAX_SCORED_ENTRIES);
 
     const ranked: RankedEntry[] = [];
-    for (const d of candidates) {
+    const kept: number[] = [];
+    for (const [d, reach] of candidates) {
+      // Sorted by bound: once even a perfect phrasing could not enter the top `limit`, stop.
+      const ceiling = ((1 - PHRASING_SHARE) * reach) / totalWeight + PHRASING_SHARE;
+      if (kept.length >= limit && ceiling < (kept[limit - 1] ?? 0)) break;
       const item = indexed[d];
       if (!item) continue;
+      // What each word earns from the answer or the cited paragraphs is the same for every phrasing.
+      const fallback = tokens.map((_, i) => {
+        let sim = 0;
+        for (const h of stands.get(i) ?? []) {
+          const s = item.answerTerms.has(h.term)
+            ? h.similarity * ANSWER_WEIGHT
+            : item.sourceTerms.has(h.term)
+              ? h.similarity * SOURCE_WEIGHT
+              : 0;
+          if (s > sim) sim = s;
+        }
+        return sim;
+      });
       let best = 0;
       let bestCoverage = 0;
       let bestSubstantial = false;
-      for (const { terms, entityIds: about } of item.phrasings) {
+      for (const { terms, entityIds: about, contentWeight } of item.phrasings) {
         let covered = 0;
         let wordsFound = 0;
         let entityFound = false;
         const matchedTerms = new Set<string>();
         tokens.forEach((_, i) => {
-          let sim = 0;
+          let sim = fallback[i] ?? 0;
           const before = matchedTerms.size;
           for (const h of stands.get(i) ?? []) {
-            const s = terms.has(h.term)
-              ? h.similarity
-              : item.answerTerms.has(h.term)
-                ? h.similarity * ANSWER_WEIGHT
-                : item.sourceTerms.has(h.term)
-                  ? h.similarity * SOURCE_WEIGHT
-                  : 0;
-            if (s > sim) sim = s;
-            if (terms.has(h.term)) matchedTerms.add(h.term);
+            if (!terms.has(h.term)) continue;
+            matchedTerms.add(h.term);
+            if (h.similarity > sim) sim = h.similarity;
           }
           if (matchedTerms.size > before) {
             wordsFound++;
@@ -252,9 +272,15 @@ export function buildQuestionIndex(
           covered += sim * (weights[i] ?? 0);
         });
         const queryCoverage = covered / totalWeight;
-        const phrasingCoverage = coverageOf(terms, matchedTerms, idf);
-        let extraWords = 0;
-        for (const term of terms) if (!typed.has(term) && !matchedTerms.has(term)) extraWords++;
+        let hit = 0;
+        let used = matchedTerms.size;
+        for (const term of matchedTerms) {
+          if (!STOPWORDS.has(term)) hit += idf.get(term) ?? 0;
+          if (typed.has(term)) used--;
+        }
+        for (const term of typed) if (terms.has(term)) used++;
+        const phrasingCoverage = contentWeight > 0 ? hit / contentWeight : 0;
+        const extraWords = terms.size - used;
         let score =
           (1 - PHRASING_SHARE) * queryCoverage +
           PHRASING_SHARE * phrasingCoverage -
@@ -272,6 +298,8 @@ export function buildQuestionIndex(
         phrasingCoverage: bestCoverage,
         substantial: bestSubstantial,
       });
+      kept.push(best);
+      kept.sort((x, y) => y - x);
     }
     return ranked
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
@@ -288,20 +316,4 @@ function conflicts(asked: ReadonlySet<string>, about: ReadonlySet<string>): bool
   if (!askedMissing) return false;
   for (const id of about) if (!asked.has(id)) return true;
   return false;
-}
-
-function coverageOf(
-  phrasing: ReadonlySet<string>,
-  matched: ReadonlySet<string>,
-  idf: ReadonlyMap<string, number>,
-): number {
-  let total = 0;
-  let hit = 0;
-  for (const term of phrasing) {
-    if (STOPWORDS.has(term)) continue;
-    const w = idf.get(term) ?? 0;
-    total += w;
-    if (matched.has(term)) hit += w;
-  }
-  return total > 0 ? hit / total : 0;
 }
