@@ -173,6 +173,18 @@ describe("ask: the right paragraph is cited first", () => {
     expect(firstParagraph(result)).toBe(paragraph);
   });
 
+  it.each([
+    // A space typed inside a word.
+    ["how many data cen ters are there", "how-many-data-centers", 18],
+    // A future prefix and a pronoun suffix around a verb the store spells otherwise.
+    ["كم ستستثمره ستارغيت", "stargate-investment-size", 2],
+  ])("answers %j from faq %s", (question, id, paragraph) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe(`faq:${id}`);
+    expect(firstParagraph(result)).toBe(paragraph);
+  });
+
   it("finds a name that holds a stopword, like The Information", () => {
     const result = engine.ask("when did the information first report on stargate?");
     expect(result.ref).toBe("faq:who-first-reported-stargate");

@@ -49,6 +49,13 @@ const ENTITY_WEIGHT = 1.5;
 // One typo in a five-letter word (0.8) passes; one in a four-letter word (0.75) is too often another word.
 const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as const;
 
+/** A known word found by cutting clitics off an unknown one is nearly as good as the word itself. */
+const CLITIC_SIMILARITY = 0.85;
+const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
+// Longest first within each list, so "وس" is tried before "و".
+const ARABIC_PREFIXES = ["وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
+const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
+
 /** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
 const EXTRA_WORD_COST = 0.004;
 /** A phrasing about another entity than the one asked about ("xAI" for "Tesla") keeps this share of its score. */
@@ -171,7 +178,7 @@ export function buildQuestionIndex(
     tokens.forEach((token, i) => {
       const hits: FuzzyHit[] = postings.has(token)
         ? [{ term: token, similarity: 1 }]
-        : [...vocabulary.lookup(token)];
+        : [...vocabulary.lookup(token), ...cliticFree(token)];
       for (const term of synonyms.get(token) ?? [])
         hits.push({ term, similarity: SYNONYM_SIMILARITY });
       out.set(i, hits);
@@ -197,7 +204,51 @@ export function buildQuestionIndex(
     return { stands: out, named, spans, entityIds };
   };
 
-  const rank = (rawTokens: readonly string[], limit: number): RankedEntry[] => {
+  /**
+   * An Arabic word the store does not know, without the conjunction, preposition or future prefix
+   * before it or the pronoun after it ("ستستثمره" → "ستستثمر", one letter from "سيستثمر"), matched
+   * exactly or as a typo. Only unknown words are cut, so no known word is ever read as another.
+   */
+  const cliticFree = (token: string): FuzzyHit[] => {
+    if (!ARABIC_LETTERS.test(token)) return [];
+    const best = new Map<string, number>();
+    const keep = (term: string, similarity: number) =>
+      best.set(term, Math.max(best.get(term) ?? 0, similarity));
+    for (const prefix of ["", ...ARABIC_PREFIXES]) {
+      if (!token.startsWith(prefix)) continue;
+      for (const suffix of ["", ...ARABIC_SUFFIXES]) {
+        if (prefix + suffix === "" || !token.endsWith(suffix)) continue;
+        const stem = token.slice(prefix.length, token.length - suffix.length);
+        if (stem.length < 3) continue;
+        if (postings.has(stem)) keep(stem, CLITIC_SIMILARITY);
+        else
+          for (const h of vocabulary.lookup(stem)) keep(h.term, h.similarity * CLITIC_SIMILARITY);
+      }
+    }
+    return [...best].map(([term, similarity]) => ({ term, similarity }));
+  };
+
+  /** "مرا كز" read as "مراكز": two unknown neighbours that make a known word were one word. */
+  const rejoin = (rawTokens: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < rawTokens.length; i++) {
+      const word = rawTokens[i] ?? "";
+      const next = rawTokens[i + 1];
+      if (
+        next !== undefined &&
+        !postings.has(word) &&
+        !postings.has(next) &&
+        postings.has(word + next)
+      ) {
+        out.push(word + next);
+        i++;
+      } else out.push(word);
+    }
+    return out;
+  };
+
+  const rank = (typedTokens: readonly string[], limit: number): RankedEntry[] => {
+    const rawTokens = rejoin(typedTokens);
     const tokens = [...new Set(rawTokens.filter((t) => !STOPWORDS.has(t)))];
     if (tokens.length === 0) return [];
     const { stands, named, spans, entityIds } = expand(tokens, rawTokens);
