@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import {
@@ -14,8 +14,26 @@ import { validateKnowledge } from "./validate.ts";
 
 export { KnowledgeError } from "./files.ts";
 
+/**
+ * The nearest directory at or above `dir` that holds a package.json. The store is found from there,
+ * not from this file's depth, because `npm start` runs this module compiled into `dist/src/`,
+ * one level deeper than `src/`, where tests and the cli run it.
+ */
+function packageRoot(dir: string): string {
+  let current = dir;
+  while (!existsSync(join(current, "package.json"))) {
+    const parent = dirname(current);
+    if (parent === current) throw new Error(`no package.json at or above ${dir}`);
+    current = parent;
+  }
+  return current;
+}
+
 /** The store shipped with the project. */
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = join(
+  packageRoot(dirname(fileURLToPath(import.meta.url))),
+  "knowledge",
+);
 
 type JsonPart = keyof typeof JSON_FILE_SCHEMAS;
 type Parsed = { [K in JsonPart]: z.infer<(typeof JSON_FILE_SCHEMAS)[K]> };
