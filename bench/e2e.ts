@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config.ts";
 import { startBot } from "../src/discord/bot.ts";
 import { createEngine } from "../src/engine/index.ts";
@@ -16,9 +15,9 @@ import {
   type RecordedRequest,
   startFakeDiscord,
 } from "../tests/fake-discord/index.ts";
+import { buildBotOnce, ROOT, START_ARGS } from "./start-command.ts";
 import { median, medianPercentiles, type Percentiles, percentiles } from "./stats.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOKEN = "fake-token.for-story-desk.bench";
 
 /** A callback later than this counts as lost, whatever arrives afterwards. */
@@ -27,9 +26,6 @@ const REPLY_TIMEOUT_MS = 10_000;
 const ACK_DEADLINE_MS = 3000;
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5000;
-/** Memory the process keeps after the burst counts too, so sampling goes on this long after it. */
-const RSS_AFTER_BURST_MS = 250;
-const RSS_SAMPLE_EVERY_MS = 5;
 const STARTUP_TIMEOUT_MS = 30_000;
 const EXIT_TIMEOUT_MS = 7000;
 
@@ -42,6 +38,12 @@ const EXIT_TIMEOUT_MS = 7000;
 const USERS = 64;
 const CHANNELS = 8;
 const RATE_LIMIT_NOTICES = ["You're asking faster than I answer", "This channel is busy"];
+const BENCH_COOLDOWNS = {
+  USER_COOLDOWN_MAX: "1000",
+  USER_COOLDOWN_SECONDS: "1",
+  CHANNEL_COOLDOWN_MAX: "1000",
+  CHANNEL_COOLDOWN_SECONDS: "1",
+} as const;
 
 export interface BurstResult extends Percentiles {
   /** Over all runs: non-2xx callbacks, rate-limit notices and error lines the bot logged. */
@@ -53,8 +55,6 @@ export interface BurstResult extends Percentiles {
 export interface EndToEndResult {
   sequential: Percentiles;
   burst: BurstResult;
-  /** Highest RSS of this process (bot and fake together) seen during or just after any burst. */
-  peakRssMb: number;
 }
 
 function benchUsers(): FakeUser[] {
@@ -148,12 +148,72 @@ function sendTimed(fake: FakeDiscord, init: InteractionInit): Promise<Timed> {
     .then((request) => ({ request, ms: elapsedMs(start) }));
 }
 
+/** The fake Discord as the bench sets it up: its guild and readers, a checked token, Discord's ack deadline. */
+export interface BenchDiscord {
+  fake: FakeDiscord;
+  users: FakeUser[];
+  channels: string[];
+}
+
+export async function startBenchDiscord(): Promise<BenchDiscord> {
+  const users = benchUsers();
+  const guild = benchGuild(users);
+  const fake = await startFakeDiscord({
+    token: TOKEN,
+    guilds: [guild],
+    ackDeadlineMs: ACK_DEADLINE_MS,
+  });
+  return { fake, users, channels: guild.channels.map((channel) => channel.id) };
+}
+
+/** Never throws: a fake that will not close must not hide the result it served. */
+export async function closeFake(fake: FakeDiscord): Promise<void> {
+  await withTimeout(fake.close(), STOP_TIMEOUT_MS, "fake Discord close").catch(() => undefined);
+}
+
+export interface BurstOutcome {
+  /** Dispatch-to-callback latency of every interaction that got its callback, in ms. */
+  samplesMs: number[];
+  /** Non-2xx callbacks and rate-limit notices; the bot's own error lines are the caller's to add. */
+  errors: number;
+  /** Interactions without a callback within REPLY_TIMEOUT_MS. */
+  lost: number;
+}
+
+/**
+ * Dispatches `count` interactions back to back, without waiting between them, starting at
+ * `first` in the cycled eval set, and resolves once every one has its callback or has timed out.
+ */
+export async function sendBurst(
+  bench: BenchDiscord,
+  cases: readonly EvalCase[],
+  first: number,
+  count: number,
+): Promise<BurstOutcome> {
+  const pending: Promise<Timed>[] = [];
+  for (let i = first; i < first + count; i++) {
+    pending.push(sendTimed(bench.fake, interactionAt(i, cases, bench.users, bench.channels)));
+  }
+  const outcome: BurstOutcome = { samplesMs: [], errors: 0, lost: 0 };
+  for (const settled of await Promise.allSettled(pending)) {
+    if (settled.status === "rejected") {
+      outcome.lost += 1;
+      continue;
+    }
+    const { request, ms } = settled.value;
+    if (request.status < 200 || request.status >= 300 || isRateLimitNotice(request)) {
+      outcome.errors += 1;
+    }
+    outcome.samplesMs.push(ms);
+  }
+  return outcome;
+}
+
 interface RunResult {
   sequential: Percentiles;
   burst: Percentiles;
   errors: number;
   lost: number;
-  peakRssBytes: number;
 }
 
 async function runOnce(
@@ -161,17 +221,11 @@ async function runOnce(
   engine: ReturnType<typeof createEngine>,
   cases: readonly EvalCase[],
 ): Promise<RunResult> {
-  const users = benchUsers();
-  const guild = benchGuild(users);
-  const channels = guild.channels.map((channel) => channel.id);
   const errorLines: string[] = [];
   const logger = createLogger({ level: "error", write: (line) => errorLines.push(line) });
 
-  const fake = await startFakeDiscord({
-    token: TOKEN,
-    guilds: [guild],
-    ackDeadlineMs: ACK_DEADLINE_MS,
-  });
+  const bench = await startBenchDiscord();
+  const { fake, users, channels } = bench;
   let bot: ReturnType<typeof startBot> | undefined;
   try {
     const config = loadConfig({
@@ -179,10 +233,7 @@ async function runOnce(
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_GUILD_ID: fake.guildId,
       LOG_LEVEL: "error",
-      USER_COOLDOWN_MAX: "1000",
-      USER_COOLDOWN_SECONDS: "1",
-      CHANNEL_COOLDOWN_MAX: "1000",
-      CHANNEL_COOLDOWN_SECONDS: "1",
+      ...BENCH_COOLDOWNS,
     });
     bot = startBot({ config, engine, logger });
     await withTimeout(
@@ -208,51 +259,17 @@ async function runOnce(
       throw new Error(`the bot logged errors while answering one at a time:\n${errorLines[0]}`);
     }
 
-    let peakRssBytes = process.memoryUsage().rss;
-    const sampleRss = () => {
-      peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
-    };
-    const sampler = setInterval(sampleRss, RSS_SAMPLE_EVERY_MS);
-    let settled: PromiseSettledResult<Timed>[];
-    try {
-      const pending: Promise<Timed>[] = [];
-      for (let i = 0; i < options.burst; i++) {
-        pending.push(
-          sendTimed(fake, interactionAt(options.interactions + i, cases, users, channels)),
-        );
-      }
-      sampleRss();
-      settled = await Promise.allSettled(pending);
-      sampleRss();
-      await new Promise((resolve) => setTimeout(resolve, RSS_AFTER_BURST_MS));
-      sampleRss();
-    } finally {
-      clearInterval(sampler);
-    }
-
-    const burstMs: number[] = [];
-    let errors = errorLines.length;
-    let lost = 0;
-    for (const outcome of settled) {
-      if (outcome.status === "rejected") {
-        lost += 1;
-        continue;
-      }
-      const { request, ms } = outcome.value;
-      if (request.status < 200 || request.status >= 300 || isRateLimitNotice(request)) errors += 1;
-      burstMs.push(ms);
-    }
+    const burst = await sendBurst(bench, cases, options.interactions, options.burst);
     return {
       sequential: percentiles(sequentialMs),
-      burst: percentiles(burstMs),
-      errors,
-      lost,
-      peakRssBytes,
+      burst: percentiles(burst.samplesMs),
+      errors: burst.errors + errorLines.length,
+      lost: burst.lost,
     };
   } finally {
     // The client goes first: closing the fake under a live client would look like an outage to it.
     if (bot) await withTimeout(bot.stop(), STOP_TIMEOUT_MS, "bot stop").catch(() => undefined);
-    await withTimeout(fake.close(), STOP_TIMEOUT_MS, "fake Discord close").catch(() => undefined);
+    await closeFake(fake);
   }
 }
 
@@ -278,74 +295,114 @@ export async function measureEndToEnd(options: {
       errors: results.reduce((sum, r) => sum + r.errors, 0),
       lost: results.reduce((sum, r) => sum + r.lost, 0),
     },
-    peakRssMb: Math.max(0, ...results.map((r) => r.peakRssBytes)) / 2 ** 20,
   };
 }
 
 /** `"msg":"ready"` is what `startBot` logs once connected and its commands are synced. */
 const READY_LINE = '"msg":"ready"';
+const ERROR_LINE = '"level":"error"';
 
-async function timeOneStartup(): Promise<number> {
-  const fake = await startFakeDiscord();
-  try {
-    // `node --import tsx` rather than the tsx wrapper, so SIGTERM reaches the bot itself.
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      // Set, even empty, so that a developer's .env cannot change what is measured.
-      env: {
-        PATH: process.env.PATH ?? "",
-        DISCORD_TOKEN: "any",
-        DISCORD_API_URL: fake.apiUrl,
-        DISCORD_GUILD_ID: fake.guildId,
-        ANSWER_CHANNEL_IDS: "",
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "ignore", "pipe"],
+/** The bot in a node process of its own, started with `npm start`'s node command. */
+export interface BotProcess {
+  /** The node process that runs the bot itself: no wrapper sits in between. */
+  pid: number;
+  /** Milliseconds from spawn to the ready line; rejects if the bot exits or stays silent first. */
+  ready: Promise<number>;
+  /** Error lines the bot has logged so far. */
+  errorCount(): number;
+  /** SIGTERM, then SIGKILL if the bot does not exit in time; resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+function spawnBot(fake: FakeDiscord, env: Record<string, string>): BotProcess {
+  buildBotOnce();
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, START_ARGS, {
+    cwd: ROOT,
+    // Set, even empty, so that a developer's .env cannot change what is measured.
+    env: {
+      PATH: process.env.PATH ?? "",
+      DISCORD_TOKEN: "any",
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: fake.guildId,
+      ANSWER_CHANNEL_IDS: "",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  let stderr = "";
+  const ready = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`no ready line within ${STARTUP_TIMEOUT_MS} ms: ${stderr.slice(-500)}`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes(READY_LINE)) {
+        clearTimeout(timer);
+        resolve(elapsedMs(start));
+      }
     });
-    const exited = new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once("exit", () => resolve());
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
-    let stderr = "";
-    try {
-      return await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(
-          () =>
-            reject(
-              new Error(`no ready line within ${STARTUP_TIMEOUT_MS} ms: ${stderr.slice(-500)}`),
-            ),
-          STARTUP_TIMEOUT_MS,
-        );
-        child.stderr.on("data", (chunk: Buffer) => {
-          stderr += chunk.toString();
-          if (stderr.includes(READY_LINE)) {
-            clearTimeout(timer);
-            resolve(elapsedMs(start));
-          }
-        });
-        child.once("error", (error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        void exited.then(() => {
-          clearTimeout(timer);
-          reject(new Error(`the bot exited before it was ready: ${stderr.slice(-500)}`));
-        });
-      });
-    } finally {
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the bot exited before it was ready: ${stderr.slice(-500)}`));
+    });
+  });
+  // A caller that stops the bot without waiting for ready must not see an unhandled rejection.
+  ready.catch(() => undefined);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
       child.kill("SIGTERM");
       await withTimeout(exited, EXIT_TIMEOUT_MS, "bot exit after SIGTERM").catch(async () => {
         child.kill("SIGKILL");
         await withTimeout(exited, EXIT_TIMEOUT_MS, "bot exit after SIGKILL").catch(() => undefined);
       });
+    })();
+    return stopping;
+  };
+  if (child.pid === undefined) throw new Error("could not spawn the bot");
+  return {
+    pid: child.pid,
+    ready,
+    errorCount: () => stderr.split(ERROR_LINE).length - 1,
+    stop,
+  };
+}
+
+/** The bot process, logged in to the bench's fake Discord with the bench's cooldowns. */
+export function spawnBenchBot(bench: BenchDiscord): BotProcess {
+  return spawnBot(bench.fake, { DISCORD_TOKEN: TOKEN, ...BENCH_COOLDOWNS });
+}
+
+async function timeOneStartup(): Promise<number> {
+  const fake = await startFakeDiscord();
+  try {
+    const bot = spawnBot(fake, {});
+    try {
+      return await bot.ready;
+    } finally {
+      await bot.stop();
     }
   } finally {
-    await withTimeout(fake.close(), STOP_TIMEOUT_MS, "fake Discord close").catch(() => undefined);
+    await closeFake(fake);
   }
 }
 
-/** Cold start of `src/main.ts`, from spawn to the ready log line, in ms: median of fresh processes. */
+/**
+ * Cold start of the bot as `npm start` runs it, from spawn to the ready log line, in ms: median
+ * of fresh processes. The compile before it (`prestart`) is done once beforehand and not counted.
+ */
 export async function measureBotStartup(runs: number): Promise<{ median: number; all: number[] }> {
   const all: number[] = [];
   for (let run = 0; run < runs; run++) all.push(await timeOneStartup());
