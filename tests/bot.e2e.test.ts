@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBotOnce, START_ARGS } from "../bench/start-command.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import { type RunningBot, startBot } from "../src/discord/bot.ts";
 import { createEngine } from "../src/engine/index.ts";
@@ -340,22 +341,27 @@ describe("command sync across restarts", () => {
   });
 });
 
+/** What `npm run deploy-commands` runs. */
+const DEPLOY_ARGS = ["--import", "tsx", "src/deploy-commands.ts"];
+
 describe("npm start, as a process", () => {
   let fake: FakeDiscord;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
+    // What `npm start` runs is the compiled bot; build it as its prestart script does.
+    buildBotOnce();
     fake = await startFakeDiscord({ token: TOKEN });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
     await fake?.close();
   });
 
-  /** `node --import tsx` rather than `npx tsx`, so signals reach our process and not a wrapper. */
-  function startMain(extraEnv: Record<string, string>, script = "src/main.ts") {
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
+  /** Node itself rather than npm or `npx tsx`, so signals reach our process and not a wrapper. */
+  function startMain(extraEnv: Record<string, string>, args: readonly string[] = START_ARGS) {
+    const child = spawn(process.execPath, args, {
       cwd: process.cwd(),
       env: {
         PATH: process.env.PATH ?? "",
@@ -392,11 +398,11 @@ describe("npm start, as a process", () => {
 
   it("deploy-commands registers the commands once, then finds nothing to send", async () => {
     const guild = "1300000000000000999";
-    const first = startMain({ DISCORD_GUILD_ID: guild }, "src/deploy-commands.ts");
+    const first = startMain({ DISCORD_GUILD_ID: guild }, DEPLOY_ARGS);
     expect((await first.exited).code).toBe(0);
     expect(first.stdout()).toContain("registered 6 commands");
     const since = fake.requests.length;
-    const second = startMain({ DISCORD_GUILD_ID: guild }, "src/deploy-commands.ts");
+    const second = startMain({ DISCORD_GUILD_ID: guild }, DEPLOY_ARGS);
     expect((await second.exited).code).toBe(0);
     expect(second.stdout()).toContain("already up to date");
     expect(fake.requests.slice(since).map((request) => request.method)).not.toContain("PUT");
