@@ -22,6 +22,9 @@ const FOLDABLE = /[أإآٱىةؤئ]/g;
 // NFKC already maps the Eastern (Persian) digits' presentation forms; both Arabic-Indic ranges fold to ASCII.
 const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
+// "OpenAI's boss" is about OpenAI: a stray "s" would split the alias "openai boss" in two.
+const POSSESSIVE = /(\p{L})['’]s\b/gu;
+
 // Anything that is not a letter, a mark or a digit is punctuation for our purposes: this drops ، ؛ ؟ « » “ ” and friends.
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
@@ -58,6 +61,7 @@ export function tokenize(input: string): string[] {
     input
       .normalize("NFKC")
       .toLowerCase()
+      .replace(POSSESSIVE, "$1")
       .replace(ARABIC_MARKS, "")
       .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch),
   ).replace(NON_WORD, " ");
