@@ -101,6 +101,18 @@ describe("who: the named entity comes first", () => {
     expect(result.citations.length).toBeGreaterThan(0);
   });
 
+  it("answers a possessive epithet, OpenAI's boss, with Altman", () => {
+    expect(engine.who("OpenAI's boss").ref).toBe("entity:altman");
+  });
+
+  it("offers Musk for a two-word name one letter off, elon mask", () => {
+    const result = engine.who("elon mask");
+    expect(result.suggestions[0]?.ref).toBe("entity:musk");
+    expect(engine.ask("what did elon mask say about softbank").ref).toBe(
+      "faq:musk-softbank-10-billion-claim",
+    );
+  });
+
   it("answers كروسو with Crusoe, not Microsoft, whose Arabic name contains those letters", () => {
     const result = engine.who("كروسو");
     expect(result.status).toBe("answered");

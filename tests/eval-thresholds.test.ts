@@ -9,7 +9,7 @@ import { type EvalReport, evaluate, loadCases, percent } from "./eval/evaluate.t
  * TOP1_FLOOR is a regression floor at the level measured today (`npm run eval`), below the 95%
  * the product aims for; raise it as the engine improves, never lower it.
  */
-const TOP1_FLOOR = 84;
+const TOP1_FLOOR = 85;
 
 describe("answer quality on the eval set", () => {
   let report: EvalReport;

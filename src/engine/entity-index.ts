@@ -50,6 +50,9 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   });
 
   const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
+  const namePartWords = new Set(
+    [...aliasMap.keys()].filter((key) => key.includes(" ")).flatMap((key) => key.split(" ")),
+  );
 
   const detectEntities = (tokens: readonly string[]): DetectedEntity[] => {
     const found: DetectedEntity[] = [];
@@ -59,9 +62,14 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
         const phrase = tokens.slice(i, i + n).join(" ");
         let hits = byAlias(phrase).map((entity) => ({ entity, similarity: 1 }));
-        if (hits.length === 0 && n === 1) {
+        const worthFuzzy = n === 1 || tokens.slice(i, i + n).some((t) => namePartWords.has(t));
+        if (hits.length === 0 && worthFuzzy) {
+          // Several words are matched only against names of as many words, and only when one of
+          // them is spelled right: "elon mask" is "elon musk", but it must not fuzzily become
+          // the one-word "elon", and a run of random words is not worth a search.
           hits = fuzzy
             .lookup(phrase)
+            .filter((h) => h.term.split(" ").length === n)
             .flatMap((h) =>
               byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
             );
