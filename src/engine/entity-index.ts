@@ -1,5 +1,6 @@
 import type { Entity } from "../knowledge/schema.ts";
 import { normalize } from "../text/normalize.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
 import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
 
 /** An entity found for a query, with how sure we are (1 for an exact alias). */
@@ -15,7 +16,7 @@ export interface EntityIndex {
    * Entities named anywhere in a tokenised question, in the order they appear. Each carries the
    * normalised tokens of its canonical aliases, so a variant spelling can meet the store's own.
    */
-  detectEntities(tokens: readonly string[]): DetectedEntity[];
+  detectEntities(tokens: readonly string[], options?: { exact?: boolean }): DetectedEntity[];
   /** Every entity id that answers to exactly this normalised alias. */
   byAlias(normalizedAlias: string): readonly Entity[];
 }
@@ -50,11 +51,18 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   });
 
   const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
+  // "the" of "the information" or "في" of "أغنى رجل في العالم" is in nearly every run of words.
   const namePartWords = new Set(
-    [...aliasMap.keys()].filter((key) => key.includes(" ")).flatMap((key) => key.split(" ")),
+    [...aliasMap.keys()]
+      .filter((key) => key.includes(" "))
+      .flatMap((key) => key.split(" "))
+      .filter((word) => !STOPWORDS.has(word)),
   );
 
-  const detectEntities = (tokens: readonly string[]): DetectedEntity[] => {
+  const detectEntities = (
+    tokens: readonly string[],
+    { exact = false }: { exact?: boolean } = {},
+  ): DetectedEntity[] => {
     const found: DetectedEntity[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -62,7 +70,8 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
         const phrase = tokens.slice(i, i + n).join(" ");
         let hits = byAlias(phrase).map((entity) => ({ entity, similarity: 1 }));
-        const worthFuzzy = n === 1 || tokens.slice(i, i + n).some((t) => namePartWords.has(t));
+        const worthFuzzy =
+          !exact && (n === 1 || tokens.slice(i, i + n).some((t) => namePartWords.has(t)));
         if (hits.length === 0 && worthFuzzy) {
           // Several words are matched only against names of as many words, and only when one of
           // them is spelled right: "elon mask" is "elon musk", but it must not fuzzily become

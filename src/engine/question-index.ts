@@ -88,7 +88,10 @@ export function buildQuestionIndex(
       const tokens = tokenize(q);
       return {
         terms: new Set(tokens),
-        entityIds: new Set(entities.detectEntities(tokens).map((d) => d.entity.id)),
+        // The store spells its own names with its own aliases; typos are the reader's.
+        entityIds: new Set(
+          entities.detectEntities(tokens, { exact: true }).map((d) => d.entity.id),
+        ),
         contentWeight: 0,
       };
     }),
