@@ -68,11 +68,14 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     while (i < tokens.length) {
       let matched = false;
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
-        const phrase = tokens.slice(i, i + n).join(" ");
+        const words = tokens.slice(i, i + n);
+        const phrase = words.join(" ");
         let hits = byAlias(phrase).map((entity) => ({ entity, similarity: 1 }));
-        const worthFuzzy =
-          !exact && (n === 1 || tokens.slice(i, i + n).some((t) => namePartWords.has(t)));
-        if (hits.length === 0 && worthFuzzy) {
+        if (
+          hits.length === 0 &&
+          !exact &&
+          (n === 1 || words.some((word) => namePartWords.has(word)))
+        ) {
           // Several words are matched only against names of as many words, and only when one of
           // them is spelled right: "elon mask" is "elon musk", but it must not fuzzily become
           // the one-word "elon", and a run of random words is not worth a search.
