@@ -1,4 +1,4 @@
-import type { Entity, FaqEntry } from "../knowledge/schema.ts";
+import type { FaqEntry } from "../knowledge/schema.ts";
 import { normalize, tokenize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import type { EntityIndex } from "./entity-index.ts";
@@ -56,6 +56,32 @@ const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
 const ARABIC_PREFIXES = ["وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
 const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
 
+/**
+ * "رمزاً" loses its tanween to normalisation and keeps its alif: "رمزا" is "رمز" in the accusative,
+ * so each spelling stands for the other, known or not.
+ */
+const TANWEEN_SIMILARITY = 0.95;
+const tanweenVariant = (token: string): string | undefined => {
+  if (!ARABIC_LETTERS.test(token)) return undefined;
+  const stem = token.endsWith("ا") ? token.slice(0, -1) : token;
+  // Below three letters the alif is the word's own ("ما", "لا").
+  if (stem.length < 3) return undefined;
+  return stem === token ? `${token}ا` : stem;
+};
+
+/** A known word found by cutting an English ending off an unknown one, like a synonym. */
+const INFLECTION_SIMILARITY = 0.9;
+const ENGLISH_LETTERS = /^[a-z]+$/;
+/** Endings and what the bare word may end with instead: "-ies" was "-y", "-ing" may have lost an "e". */
+const ENGLISH_ENDINGS: readonly (readonly [string, readonly string[]])[] = [
+  ["ing", ["", "e"]],
+  ["ies", ["y"]],
+  ["ied", ["y"]],
+  ["es", ["", "e"]],
+  ["ed", ["", "e"]],
+  ["s", [""]],
+];
+
 /** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
 const EXTRA_WORD_COST = 0.004;
 /** A phrasing about another entity than the one asked about ("xAI" for "Tesla") keeps this share of its score. */
@@ -82,22 +108,30 @@ export function buildQuestionIndex(
   /** The text of paragraph N (Arabic and its translation) at index N − 1. */
   paragraphTexts: readonly string[] = [],
 ): QuestionIndex {
+  // A name in store text becomes one term for its entity, so "ذا إنفورميشن" in a phrasing meets
+  // "The Information" in a question, as "ماسك" meets "musk", however many words either spelling takes.
+  const withNames = (text: string, { replace }: { replace: boolean }): string[] => {
+    const tokens = tokenize(text);
+    const found = entities.detectEntities(tokens, { exact: true });
+    const inName = new Set(found.flatMap((d) => range(d.start, d.end)));
+    const words = replace ? tokens.filter((_, i) => !inName.has(i)) : tokens;
+    return [...words, ...found.map((d) => nameTerm(d.entity.id))];
+  };
   const indexed: IndexedEntry[] = faq.map((entry) => ({
     entry,
     phrasings: [...entry.questions.en, ...entry.questions.ar].map((q) => {
-      const tokens = tokenize(q);
+      const terms = new Set(withNames(q, { replace: true }));
       return {
-        terms: new Set(tokens),
-        // The store spells its own names with its own aliases; typos are the reader's.
-        entityIds: new Set(
-          entities.detectEntities(tokens, { exact: true }).map((d) => d.entity.id),
-        ),
+        terms,
+        entityIds: new Set([...terms].filter(isNameTerm).map(entityIdOf)),
         contentWeight: 0,
       };
     }),
-    answerTerms: new Set(tokenize(`${entry.answer.en} ${entry.answer.ar}`)),
+    answerTerms: new Set(withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false })),
     sourceTerms: new Set(
-      entry.citations.flatMap((c) => tokenize(paragraphTexts[c.paragraph - 1] ?? "")),
+      entry.citations.flatMap((c) =>
+        withNames(paragraphTexts[c.paragraph - 1] ?? "", { replace: false }),
+      ),
     ),
   }));
 
@@ -132,7 +166,10 @@ export function buildQuestionIndex(
   };
   for (const item of indexed)
     for (const phrasing of item.phrasings) phrasing.contentWeight = contentWeightOf(phrasing.terms);
-  const vocabulary = buildFuzzyTermIndex(postings.keys(), FUZZY);
+  const vocabulary = buildFuzzyTermIndex(
+    [...postings.keys()].filter((term) => !isNameTerm(term)),
+    FUZZY,
+  );
   const synonyms = new Map<string, Set<string>>();
   for (const group of synonymGroups) {
     const words = group.map(normalize);
@@ -142,23 +179,6 @@ export function buildQuestionIndex(
       synonyms.set(word, others);
     }
   }
-
-  // Tokenising every alias on every question was the hot path's waste; each entity's store
-  // spellings are worked out once, on first use.
-  const spellingsCache = new Map<Entity, readonly string[]>();
-  const storeSpellingsOf = (entity: Entity): readonly string[] => {
-    let spellings = spellingsCache.get(entity);
-    if (!spellings) {
-      // Only one-word spellings stand in: a word of "شركة تسلا" alone ("شركة") is no name at all.
-      spellings = [entity.name.en, entity.name.ar, ...entity.aliases]
-        .map((alias) => tokenize(alias))
-        .filter((words) => words.length === 1)
-        .flat()
-        .filter((term) => postings.has(term));
-      spellingsCache.set(entity, spellings);
-    }
-    return spellings;
-  };
 
   /**
    * What a query word can stand for in the store, with the similarity of each stand-in, and which
@@ -181,7 +201,10 @@ export function buildQuestionIndex(
     tokens.forEach((token, i) => {
       const hits: FuzzyHit[] = postings.has(token)
         ? [{ term: token, similarity: 1 }]
-        : [...vocabulary.lookup(token), ...cliticFree(token)];
+        : [...vocabulary.lookup(token), ...cliticFree(token), ...inflectionFree(token)];
+      const accusative = tanweenVariant(token);
+      if (accusative && postings.has(accusative))
+        hits.push({ term: accusative, similarity: TANWEEN_SIMILARITY });
       for (const term of synonyms.get(token) ?? [])
         hits.push({ term, similarity: SYNONYM_SIMILARITY });
       out.set(i, hits);
@@ -196,12 +219,9 @@ export function buildQuestionIndex(
         .map((token) => position.get(token))
         .filter((i) => i !== undefined);
       if (span.length > 0) spans.push(span);
-      const spellings = storeSpellingsOf(found.entity);
       for (const i of span) {
         named.add(i);
-        const hits = out.get(i) ?? [];
-        for (const term of spellings) hits.push({ term, similarity: found.similarity });
-        out.set(i, hits);
+        out.get(i)?.push({ term: nameTerm(found.entity.id), similarity: found.similarity });
       }
     }
     return { stands: out, named, spans, entityIds };
@@ -231,6 +251,25 @@ export function buildQuestionIndex(
     return [...best].map(([term, similarity]) => ({ term, similarity }));
   };
 
+  /**
+   * An English word the store does not know, as the store may have it without its ending
+   * ("owning" → "own", "funded" → "fund", "ties" → "tie"). Only unknown words are tried.
+   */
+  const inflectionFree = (token: string): FuzzyHit[] => {
+    if (!ENGLISH_LETTERS.test(token)) return [];
+    const found = new Set<string>();
+    for (const [ending, replacements] of ENGLISH_ENDINGS) {
+      if (!token.endsWith(ending)) continue;
+      const stem = token.slice(0, token.length - ending.length);
+      if (stem.length < 3) continue;
+      // "putting" → "put": a doubled last letter is the ending's spelling, not the word's.
+      const undoubled = stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
+      for (const base of [...undoubled, stem])
+        for (const r of replacements) if (postings.has(base + r)) found.add(base + r);
+    }
+    return [...found].map((term) => ({ term, similarity: INFLECTION_SIMILARITY }));
+  };
+
   /** "مرا كز" read as "مراكز": two unknown neighbours that make a known word were one word. */
   const rejoin = (rawTokens: readonly string[]): string[] => {
     const out: string[] = [];
@@ -256,6 +295,7 @@ export function buildQuestionIndex(
     if (tokens.length === 0) return [];
     const { stands, named, spans, entityIds } = expand(tokens, rawTokens);
     const typed = new Set(rawTokens);
+    const typedStopwords = [...typed].filter((t) => STOPWORDS.has(t));
     const weights = tokens.map((token, i) => {
       const best = stands.get(i)?.[0];
       return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
@@ -335,10 +375,13 @@ export function buildQuestionIndex(
         for (const term of typed) if (terms.has(term)) used++;
         const phrasingCoverage = contentWeight > 0 ? hit / contentWeight : 0;
         const extraWords = terms.size - used;
+        // The other way round, the small words of the question that the phrasing lacks:
+        // "what did altman say to musk" is his reply to Musk, not what he said about him.
+        const missedWords = typedStopwords.filter((t) => !terms.has(t)).length;
         let score =
           (1 - PHRASING_SHARE) * queryCoverage +
           PHRASING_SHARE * phrasingCoverage -
-          EXTRA_WORD_COST * extraWords;
+          EXTRA_WORD_COST * (extraWords + missedWords);
         if (conflicts(entityIds, about)) score *= ENTITY_CONFLICT_FACTOR;
         if (score > best) {
           best = score;
@@ -371,3 +414,11 @@ function conflicts(asked: ReadonlySet<string>, about: ReadonlySet<string>): bool
   for (const id of about) if (!asked.has(id)) return true;
   return false;
 }
+
+/** Store text's stand-in for a name; tokens never hold "#", so no typed word can be one. */
+const NAME_PREFIX = "#";
+const nameTerm = (entityId: string) => `${NAME_PREFIX}${entityId}`;
+const isNameTerm = (term: string) => term.startsWith(NAME_PREFIX);
+const entityIdOf = (term: string) => term.slice(NAME_PREFIX.length);
+const range = (start: number, end: number) =>
+  Array.from({ length: end - start }, (_, k) => start + k);
