@@ -8,12 +8,14 @@ const ENGLISH = `a an the of to in on at by for from with about as and or but so
 do does did done doing has have had i me my we us you your it its this that these those there their they them he him
 his she her please tell know want can could would should will shall may might just also really actually any some
 let lets s t d ll re ve m
-per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly`;
+per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly
+name`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
 اخبرني أخبرني قل لي ممكن يمكن أريد اريد اعرف أعرف
-كثير الكثير جدا جداً أيضا أيضاً ايضا فعلا فعلاً حقا حقاً تبلغ يبلغ`;
+كثير الكثير جدا جداً أيضا أيضاً ايضا فعلا فعلاً حقا حقاً تبلغ يبلغ
+اسم النهاية نهاية ل ب ك ف`;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${ARABIC}`
