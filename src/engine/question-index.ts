@@ -33,13 +33,13 @@ export interface RankedEntry {
 
 /** Entries scored in full per question, chosen by their upper bound; far more than ever compete. */
 const MAX_SCORED_ENTRIES = 48;
-/** A word found only in an entry's answer counts for this much of a word found in its questions. */
-const ANSWER_WEIGHT = 0.5;
 /**
- * A word found only in the paragraphs an entry cites counts for this much. Readers ask in the
- * story's own words ("laughing", "buildings") more often than in the store's phrasings.
+ * A word found only in an entry's answer or in the paragraphs it cites counts for this much of a
+ * word found in its questions. Both say what the entry is about, not how readers ask it; and
+ * readers ask in the story's own words ("laughing", "buildings") as often as in the store's.
  */
-const SOURCE_WEIGHT = 0.35;
+const ANSWER_WEIGHT = 0.5;
+const SOURCE_WEIGHT = ANSWER_WEIGHT;
 /** How much of the score rewards covering the phrasing itself, so the most specific phrasing wins ties. */
 const PHRASING_SHARE = 0.15;
 /** A synonym is nearly, not quite, as good as the word itself, so exact wording still wins ties. */
