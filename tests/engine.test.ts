@@ -2,8 +2,14 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
-import { createEngine, type Engine, QUESTION_CUTOFFS } from "../src/engine/index.ts";
-import { buildQuestionIndex } from "../src/engine/question-index.ts";
+import {
+  ASK_COVERAGE,
+  createEngine,
+  type Engine,
+  isConfident,
+  QUESTION_CUTOFFS,
+} from "../src/engine/index.ts";
+import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
@@ -226,6 +232,53 @@ describe("question ranking", () => {
   });
 });
 
+describe("what a question asks, apart from its names", () => {
+  // Read inside each test: the store is loaded in beforeAll.
+  const softbank = () => knowledge.entities.filter((e) => e.id === "softbank");
+  const faq: FaqEntry[] = [
+    {
+      id: "role",
+      questions: { en: ["who is softbank"], ar: ["من هي سوفت بنك"] },
+      answer: { en: "An investor.", ar: "مستثمر." },
+      citations: [{ paragraph: 2, text: "نص", translation: "text" }],
+    },
+  ];
+
+  it("is covered when the phrasing holds its words, and not by the name alone", () => {
+    const index = buildQuestionIndex(faq, buildEntityIndex(softbank()));
+    const [asked] = index.rank(tokenize("who is softbank"), 1);
+    const [other] = index.rank(tokenize("how old is softbank"), 1);
+    expect(asked?.askCoverage).toBe(1);
+    expect(other?.askCoverage).toBe(0);
+    // The name alone makes the match substantial, which is why the ask is checked too.
+    expect(other?.substantial).toBe(true);
+  });
+
+  const ranked = (score: number, askCoverage: number, aboutOther = false): RankedEntry => ({
+    entry: faq[0] as FaqEntry,
+    score,
+    phrasingCoverage: 1,
+    substantial: true,
+    askCoverage,
+    aboutOther,
+  });
+
+  it("decides whether to answer from the score and the ask together", () => {
+    const { answer } = QUESTION_CUTOFFS;
+    const { min, relieved, reliefScore } = ASK_COVERAGE;
+    expect(isConfident(ranked(answer, min))).toBe(true);
+    // A perfect match on the names, with the ask uncovered, is not an answer.
+    expect(isConfident(ranked(1, min - 0.01))).toBe(false);
+    // A well-covered ask about the entities named may answer below the usual cut-off…
+    expect(isConfident(ranked(reliefScore, relieved))).toBe(true);
+    expect(isConfident(ranked(reliefScore - 0.01, 1))).toBe(false);
+    expect(isConfident(ranked(reliefScore, relieved - 0.01))).toBe(false);
+    // …but not from a phrasing about another entity.
+    expect(isConfident(ranked(answer - 0.01, 1, true))).toBe(false);
+    expect(isConfident({ ...ranked(1, 1), substantial: false })).toBe(false);
+  });
+});
+
 describe("fuzzy word look-up", () => {
   const index = buildFuzzyTermIndex(["what", "partners", "hearing"], {
     minSimilarity: 0.78,
@@ -329,14 +382,17 @@ describe("ask: off-topic questions get no answer", () => {
 
   // Close to curated questions in words, but asking what the story never says: at most a
   // suggestion, never an answer.
-  it.each(["how old is elon musk", "who is the ceo of softbank", "كم عمر سام ألتمان؟"])(
-    "makes no claim for %j",
-    (question) => {
-      const result = engine.ask(question);
-      expect(result.status).not.toBe("answered");
-      expect(result.citations).toEqual([]);
-    },
-  );
+  it.each([
+    "how old is elon musk",
+    "who is the ceo of softbank",
+    "كم عمر سام ألتمان؟",
+    // Scores at the answer cut-off on the name alone.
+    "who is the wife of elon musk",
+  ])("makes no claim for %j", (question) => {
+    const result = engine.ask(question);
+    expect(result.status).not.toBe("answered");
+    expect(result.citations).toEqual([]);
+  });
 
   it("suggests featured questions on a miss", () => {
     const result = engine.ask("what is the capital of France?");

@@ -4,7 +4,7 @@ import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.t
 import { buildEntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
-import { buildQuestionIndex } from "./question-index.ts";
+import { buildQuestionIndex, type RankedEntry } from "./question-index.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -26,6 +26,13 @@ export type { Engine, EngineResult } from "./types.ts";
  * when it covers at least STRAY_WORD_SUGGEST of the phrasing.
  */
 export const QUESTION_CUTOFFS = { answer: 0.62, suggest: 0.45, strayWordSuggest: 0.5 } as const;
+/**
+ * What the question asks, apart from the names in it, must be covered too (`RankedEntry.askCoverage`):
+ * below `min` nothing is answered, however well the names match. When the ask is well covered
+ * (`relieved`) by an entry about the entities named, a lower score (`reliefScore`) is enough.
+ * Measured on the eval set's development cases, like the cut-offs above.
+ */
+export const ASK_COVERAGE = { min: 0.35, relieved: 0.45, reliefScore: 0.55 } as const;
 /** An entity this close to the typed name is taken without asking. */
 export const ENTITY_ANSWER_SIMILARITY = 0.8;
 /** When the runner-up is this close to the best, ask instead of guessing. */
@@ -33,6 +40,17 @@ const TIE_MARGIN = 0.01;
 const MAX_SUGGESTIONS = 5;
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
+
+/** Whether the best-ranked entry may be answered without asking (see the cut-offs above). */
+export function isConfident(best: RankedEntry): boolean {
+  if (!best.substantial || best.askCoverage < ASK_COVERAGE.min) return false;
+  if (best.score >= QUESTION_CUTOFFS.answer) return true;
+  return (
+    best.score >= ASK_COVERAGE.reliefScore &&
+    best.askCoverage >= ASK_COVERAGE.relieved &&
+    !best.aboutOther
+  );
+}
 
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
@@ -187,7 +205,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
       return noMatch(lang);
-    if (best?.substantial && best.score >= QUESTION_CUTOFFS.answer) {
+    if (best && isConfident(best)) {
       const tie =
         runnerUp &&
         best.score - runnerUp.score < TIE_MARGIN &&

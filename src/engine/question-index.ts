@@ -29,6 +29,13 @@ export interface RankedEntry {
    * happens to say "joke" is not evidence enough to answer.
    */
   substantial: boolean;
+  /**
+   * 0..1: the share (by weight) of the question's words other than names that this entry's best
+   * phrasing covers. "How old is Sam Altman?" names Altman, but asks "how old", which no entry answers.
+   */
+  askCoverage: number;
+  /** The best phrasing is about an entity the question does not name, and misses one it does. */
+  aboutOther: boolean;
 }
 
 /** Entries scored in full per question, chosen by their upper bound; far more than ever compete. */
@@ -306,6 +313,7 @@ export function buildQuestionIndex(
       for (const i of span) weights[i] = share;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
+    const askWeight = weights.reduce((a, w, i) => (named.has(i) ? a : a + w), 0);
 
     const bound = new Map<number, number>();
     // Upper bound of each entry's coverage from the posting lists alone; only the most promising
@@ -346,8 +354,11 @@ export function buildQuestionIndex(
       let best = 0;
       let bestCoverage = 0;
       let bestSubstantial = false;
+      let bestAsk = 0;
+      let bestAboutOther = false;
       for (const { terms, entityIds: about, contentWeight } of item.phrasings) {
         let covered = 0;
+        let askCovered = 0;
         let wordsFound = 0;
         let entityFound = false;
         const matchedTerms = new Set<string>();
@@ -364,6 +375,7 @@ export function buildQuestionIndex(
             if (named.has(i)) entityFound = true;
           }
           covered += sim * (weights[i] ?? 0);
+          if (!named.has(i)) askCovered += sim * (weights[i] ?? 0);
         });
         const queryCoverage = covered / totalWeight;
         let hit = 0;
@@ -382,11 +394,14 @@ export function buildQuestionIndex(
           (1 - PHRASING_SHARE) * queryCoverage +
           PHRASING_SHARE * phrasingCoverage -
           EXTRA_WORD_COST * (extraWords + missedWords);
-        if (conflicts(entityIds, about)) score *= ENTITY_CONFLICT_FACTOR;
+        const aboutOther = conflicts(entityIds, about);
+        if (aboutOther) score *= ENTITY_CONFLICT_FACTOR;
         if (score > best) {
           best = score;
           bestCoverage = phrasingCoverage;
           bestSubstantial = wordsFound >= 2 || entityFound;
+          bestAsk = askWeight > 0 ? askCovered / askWeight : 1;
+          bestAboutOther = aboutOther;
         }
       }
       ranked.push({
@@ -394,6 +409,8 @@ export function buildQuestionIndex(
         score: best,
         phrasingCoverage: bestCoverage,
         substantial: bestSubstantial,
+        askCoverage: bestAsk,
+        aboutOther: bestAboutOther,
       });
       kept.push(best);
       kept.sort((x, y) => y - x);
