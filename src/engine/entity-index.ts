@@ -33,6 +33,18 @@ export interface DetectedEntity {
 export const ENTITY_MIN_SIMILARITY = 0.78;
 const MAX_ALIAS_WORDS = 4;
 
+/**
+ * A name as the tokeniser may have left it. Arabic writes "and", "to", "with", "like" and "so"
+ * as one letter joined to the next word ("لمايكروسوفت", "وسام"); and "ل" before a name that
+ * itself starts with "ل" reads as "لل", the article's form, so "للانشيوم" loses one "ل" too many.
+ */
+const PROCLITIC = /^[وبلكف](?=[\u0621-\u064A]{3})/;
+const spellingsOf = (phrase: string): string[] => [
+  phrase,
+  phrase.replace(PROCLITIC, ""),
+  `ل${phrase}`,
+];
+
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   const aliasMap = new Map<string, Entity[]>();
   for (const entity of entities) {
@@ -70,7 +82,11 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
         const words = tokens.slice(i, i + n);
         const phrase = words.join(" ");
-        let hits = byAlias(phrase).map((entity) => ({ entity, similarity: 1 }));
+        let hits = (
+          spellingsOf(phrase)
+            .map(byAlias)
+            .find((owners) => owners.length > 0) ?? []
+        ).map((entity) => ({ entity, similarity: 1 }));
         if (
           hits.length === 0 &&
           !exact &&
