@@ -4,7 +4,8 @@ import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.t
 import { buildEntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
-import { buildQuestionIndex, type RankedEntry } from "./question-index.ts";
+import { buildQuestionIndex, EXTRA_WORD_COST, type RankedEntry } from "./question-index.ts";
+import { answerKinds, type QuestionKind, questionKinds } from "./question-kind.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -35,8 +36,13 @@ export const QUESTION_CUTOFFS = { answer: 0.62, suggest: 0.45, strayWordSuggest:
 export const ASK_COVERAGE = { min: 0.35, relieved: 0.45, reliefScore: 0.55 } as const;
 /** An entity this close to the typed name is taken without asking. */
 export const ENTITY_ANSWER_SIMILARITY = 0.8;
-/** When the runner-up is this close to the best, ask instead of guessing. */
+/** When the runner-up entity is this close to the best, ask instead of guessing. */
 const TIE_MARGIN = 0.01;
+/**
+ * Two questions' scores within one spare phrasing word of each other are a tie: the spare word is
+ * the finest preference the ranking expresses, and "say back to musk" must still beat "say about".
+ */
+const QUESTION_TIE_MARGIN = EXTRA_WORD_COST;
 const MAX_SUGGESTIONS = 5;
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -72,6 +78,24 @@ export function createEngine(knowledge: Knowledge): Engine {
   const speakers = knowledge.entities.filter((e) => quotesBySpeaker.has(e.id));
   const featuredEntities = knowledge.entities.filter((e) => e.featured);
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
+  const places = new Set(
+    knowledge.entities.filter((e) => e.kind === "place" || e.kind === "event").map((e) => e.id),
+  );
+  const kindsAsked = new Map<FaqEntry, Set<QuestionKind>>(
+    knowledge.faq.map((f) => {
+      const text = `${f.answer.en} ${f.answer.ar}`;
+      const namesAPlace = entities
+        .detectEntities(tokenize(text), { exact: true })
+        .some((d) => places.has(d.entity.id));
+      const phrased = [...f.questions.en, ...f.questions.ar].flatMap((q) => [
+        ...questionKinds(tokenize(q)),
+      ]);
+      return [f, new Set([...phrased, ...answerKinds(text, namesAPlace)])];
+    }),
+  );
+  /** The entry is asked, or holds the answer to, every kind of fact the question asks for. */
+  const asksAlike = (entry: FaqEntry, tokens: readonly string[]) =>
+    [...questionKinds(tokens)].every((kind) => kindsAsked.get(entry)?.has(kind));
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -201,16 +225,17 @@ export function createEngine(knowledge: Knowledge): Engine {
     const { lang } = query;
     const ranked = questions.rank(query.tokens, MAX_SUGGESTIONS + 1);
     const best = ranked[0];
-    const runnerUp = ranked[1];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
       return noMatch(lang);
-    if (best && isConfident(best)) {
+    // Only an entry that answers the kind of fact asked for ("when", "how much") may answer.
+    const [fit, nextFit] = ranked.filter((r) => asksAlike(r.entry, query.tokens));
+    if (fit && isConfident(fit)) {
       const tie =
-        runnerUp &&
-        best.score - runnerUp.score < TIE_MARGIN &&
-        !sameFirstParagraph(best.entry, runnerUp.entry);
-      if (!tie) return answerFaq(best.entry, lang, best.score);
+        nextFit &&
+        fit.score - nextFit.score < QUESTION_TIE_MARGIN &&
+        !sameFirstParagraph(fit.entry, nextFit.entry);
+      if (!tie) return answerFaq(fit.entry, lang, fit.score);
     }
     if (best && best.score >= QUESTION_CUTOFFS.suggest) {
       return didYouMean(

@@ -32,6 +32,7 @@ export interface RankedEntry {
   /**
    * 0..1: the share (by weight) of the question's words other than names that this entry's best
    * phrasing covers. "How old is Sam Altman?" names Altman, but asks "how old", which no entry answers.
+   * 0 for a question of names alone ("stargate"): it asks nothing in particular, so it gets suggestions.
    */
   askCoverage: number;
   /** The best phrasing is about an entity the question does not name, and misses one it does. */
@@ -90,7 +91,7 @@ const ENGLISH_ENDINGS: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 /** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
-const EXTRA_WORD_COST = 0.004;
+export const EXTRA_WORD_COST = 0.004;
 /** A phrasing about another entity than the one asked about ("xAI" for "Tesla") keeps this share of its score. */
 const ENTITY_CONFLICT_FACTOR = 0.6;
 
@@ -400,7 +401,7 @@ export function buildQuestionIndex(
           best = score;
           bestCoverage = phrasingCoverage;
           bestSubstantial = wordsFound >= 2 || entityFound;
-          bestAsk = askWeight > 0 ? askCovered / askWeight : 1;
+          bestAsk = askWeight > 0 ? askCovered / askWeight : 0;
           bestAboutOther = aboutOther;
         }
       }

@@ -1,0 +1,54 @@
+import { foldDigits, tokenize } from "../text/normalize.ts";
+
+/**
+ * What kind of fact a question asks for, read from its question words. An entry that neither is
+ * asked that way nor holds that kind of fact answers another question: "When was OpenAI founded?"
+ * meets "who founded OpenAI?", and "How much did Musk give?" meets "did Musk fund the campaign?".
+ */
+export type QuestionKind = "time" | "amount" | "place" | "reason";
+
+/** One or two normalised words each; two-word cues must appear side by side. */
+const CUES: readonly (readonly [QuestionKind, string])[] = [
+  ["time", "when"],
+  ["time", "متى"],
+  ["amount", "how much"],
+  ["amount", "how many"],
+  ["amount", "كم"],
+  ["place", "where"],
+  ["place", "أين"],
+  ["reason", "why"],
+  ["reason", "لماذا"],
+];
+const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
+
+export function questionKinds(tokens: readonly string[]): Set<QuestionKind> {
+  const kinds = new Set<QuestionKind>();
+  const pairs = new Set(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
+  const words = new Set(tokens);
+  for (const [kind, cue] of NORMALISED)
+    if (cue.includes(" ") ? pairs.has(cue) : words.has(cue)) kinds.add(kind);
+  return kinds;
+}
+
+const MONTHS_AND_DAYS =
+  "january|february|march|april|may|june|july|august|september|october|november|december|" +
+  "monday|tuesday|wednesday|thursday|friday|saturday|sunday|" +
+  "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|" +
+  "الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد";
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+const TIME = new RegExp(
+  `${YEAR.source}|last (?:year|month|week)|${MONTHS_AND_DAYS}|العام الماضي|الشهر الماضي`,
+  "i",
+);
+const AMOUNT = /[0-9]|billion|million|مليار|مليون/i;
+
+/** The kinds of fact an answer holds: a date or day, a figure, a place it names. */
+export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionKind> {
+  const kinds = new Set<QuestionKind>();
+  const text = foldDigits(answer);
+  if (TIME.test(text)) kinds.add("time");
+  // A year is a date, not a figure.
+  if (AMOUNT.test(text.replace(YEAR, ""))) kinds.add("amount");
+  if (namesAPlace) kinds.add("place");
+  return kinds;
+}
