@@ -81,7 +81,7 @@ beforeAll(async () => {
     askJson: [["ask", "how", "much", "will", "stargate", "invest?", "--json"]],
     askJsonAr: [["ask", "how much will stargate invest", "--json", "--lang", "ar"]],
     askText: [["ask", "how much will stargate invest"]],
-    ambiguous: [["ask", "stargate", "--json"]],
+    ambiguous: [["ask", "stargate", "data", "center", "--json"]],
     noMatch: [["ask", "what", "is", "the", "capital", "of", "France", "--json"]],
     empty: [["ask"]],
     tooLong: [["ask", "s".repeat(301)]],
@@ -139,7 +139,8 @@ describe("cli ask --json", () => {
     const result = onlyJson(r);
     expect(result.status).toBe("ambiguous");
     const suggestions = result.suggestions as { ref: string; label: string }[];
-    expect(suggestions[0]?.ref).toBe("faq:what-is-stargate");
+    expect(suggestions.length).toBeGreaterThan(1);
+    expect(suggestions[0]?.ref).toMatch(/^faq:/);
   });
 
   it("exits 0 with no_match for an off-topic question", () => {

@@ -28,12 +28,10 @@ export type { Engine, EngineResult } from "./types.ts";
  */
 export const QUESTION_CUTOFFS = { answer: 0.62, suggest: 0.45, strayWordSuggest: 0.5 } as const;
 /**
- * What the question asks, apart from the names in it, must be covered too (`RankedEntry.askCoverage`):
- * below `min` nothing is answered, however well the names match. When the ask is well covered
- * (`relieved`) by an entry about the entities named, a lower score (`reliefScore`) is enough.
- * Measured on the eval set's development cases, like the cut-offs above.
+ * What the question asks, apart from the names in it, must be covered too: below this share
+ * (`RankedEntry.askCoverage`) nothing is answered, however well the names match.
  */
-export const ASK_COVERAGE = { min: 0.35, relieved: 0.45, reliefScore: 0.55 } as const;
+export const MIN_ASK_COVERAGE = 0.35;
 /** An entity this close to the typed name is taken without asking. */
 export const ENTITY_ANSWER_SIMILARITY = 0.8;
 /** When the runner-up entity is this close to the best, ask instead of guessing. */
@@ -49,12 +47,10 @@ const MAX_CHOICE_LENGTH = 100;
 
 /** Whether the best-ranked entry may be answered without asking (see the cut-offs above). */
 export function isConfident(best: RankedEntry): boolean {
-  if (!best.substantial || best.askCoverage < ASK_COVERAGE.min) return false;
-  if (best.score >= QUESTION_CUTOFFS.answer) return true;
   return (
-    best.score >= ASK_COVERAGE.reliefScore &&
-    best.askCoverage >= ASK_COVERAGE.relieved &&
-    !best.aboutOther
+    best.substantial &&
+    best.askCoverage >= MIN_ASK_COVERAGE &&
+    best.score >= QUESTION_CUTOFFS.answer
   );
 }
 

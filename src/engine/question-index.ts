@@ -32,11 +32,9 @@ export interface RankedEntry {
   /**
    * 0..1: the share (by weight) of the question's words other than names that this entry's best
    * phrasing covers. "How old is Sam Altman?" names Altman, but asks "how old", which no entry answers.
-   * 0 for a question of names alone ("stargate"): it asks nothing in particular, so it gets suggestions.
+   * 1 for a question of names alone ("stargate"), which asks about them and nothing else.
    */
   askCoverage: number;
-  /** The best phrasing is about an entity the question does not name, and misses one it does. */
-  aboutOther: boolean;
 }
 
 /** Entries scored in full per question, chosen by their upper bound; far more than ever compete. */
@@ -356,7 +354,6 @@ export function buildQuestionIndex(
       let bestCoverage = 0;
       let bestSubstantial = false;
       let bestAsk = 0;
-      let bestAboutOther = false;
       for (const { terms, entityIds: about, contentWeight } of item.phrasings) {
         let covered = 0;
         let askCovered = 0;
@@ -395,14 +392,12 @@ export function buildQuestionIndex(
           (1 - PHRASING_SHARE) * queryCoverage +
           PHRASING_SHARE * phrasingCoverage -
           EXTRA_WORD_COST * (extraWords + missedWords);
-        const aboutOther = conflicts(entityIds, about);
-        if (aboutOther) score *= ENTITY_CONFLICT_FACTOR;
+        if (conflicts(entityIds, about)) score *= ENTITY_CONFLICT_FACTOR;
         if (score > best) {
           best = score;
           bestCoverage = phrasingCoverage;
           bestSubstantial = wordsFound >= 2 || entityFound;
-          bestAsk = askWeight > 0 ? askCovered / askWeight : 0;
-          bestAboutOther = aboutOther;
+          bestAsk = askWeight > 0 ? askCovered / askWeight : 1;
         }
       }
       ranked.push({
@@ -411,7 +406,6 @@ export function buildQuestionIndex(
         phrasingCoverage: bestCoverage,
         substantial: bestSubstantial,
         askCoverage: bestAsk,
-        aboutOther: bestAboutOther,
       });
       kept.push(best);
       kept.sort((x, y) => y - x);
