@@ -90,8 +90,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     }),
   );
   /** The entry is asked, or holds the answer to, every kind of fact the question asks for. */
-  const asksAlike = (entry: FaqEntry, tokens: readonly string[]) =>
-    [...questionKinds(tokens)].every((kind) => kindsAsked.get(entry)?.has(kind));
+  const asksAlike = (entry: FaqEntry, kinds: ReadonlySet<QuestionKind>) =>
+    [...kinds].every((kind) => kindsAsked.get(entry)?.has(kind));
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -225,7 +225,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
       return noMatch(lang);
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer.
-    const [fit, nextFit] = ranked.filter((r) => asksAlike(r.entry, query.tokens));
+    const kinds = questionKinds(query.tokens);
+    const [fit, nextFit] = ranked.filter((r) => asksAlike(r.entry, kinds));
     if (fit && isConfident(fit)) {
       const tie =
         nextFit &&

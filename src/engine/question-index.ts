@@ -103,6 +103,8 @@ interface Phrasing {
 interface IndexedEntry {
   entry: FaqEntry;
   phrasings: Phrasing[];
+  /** Every term of every phrasing, to drop at once the stand-ins no phrasing of the entry has. */
+  phrasingTerms: ReadonlySet<string>;
   answerTerms: ReadonlySet<string>;
   sourceTerms: ReadonlySet<string>;
 }
@@ -123,23 +125,27 @@ export function buildQuestionIndex(
     const words = replace ? tokens.filter((_, i) => !inName.has(i)) : tokens;
     return [...words, ...found.map((d) => nameTerm(d.entity.id))];
   };
-  const indexed: IndexedEntry[] = faq.map((entry) => ({
-    entry,
-    phrasings: [...entry.questions.en, ...entry.questions.ar].map((q) => {
+  const indexed: IndexedEntry[] = faq.map((entry) => {
+    const phrasings = [...entry.questions.en, ...entry.questions.ar].map((q) => {
       const terms = new Set(withNames(q, { replace: true }));
       return {
         terms,
         entityIds: new Set([...terms].filter(isNameTerm).map(entityIdOf)),
         contentWeight: 0,
       };
-    }),
-    answerTerms: new Set(withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false })),
-    sourceTerms: new Set(
-      entry.citations.flatMap((c) =>
-        withNames(paragraphTexts[c.paragraph - 1] ?? "", { replace: false }),
+    });
+    return {
+      entry,
+      phrasings,
+      phrasingTerms: new Set(phrasings.flatMap((p) => [...p.terms])),
+      answerTerms: new Set(withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false })),
+      sourceTerms: new Set(
+        entry.citations.flatMap((c) =>
+          withNames(paragraphTexts[c.paragraph - 1] ?? "", { replace: false }),
+        ),
       ),
-    ),
-  }));
+    };
+  });
 
   const postings = new Map<string, Set<number>>();
   indexed.forEach((item, i) => {
@@ -350,6 +356,9 @@ export function buildQuestionIndex(
         }
         return sim;
       });
+      const inPhrasings = tokens.map((_, i) =>
+        (stands.get(i) ?? []).filter((h) => item.phrasingTerms.has(h.term)),
+      );
       let best = 0;
       let bestCoverage = 0;
       let bestSubstantial = false;
@@ -363,7 +372,7 @@ export function buildQuestionIndex(
         tokens.forEach((_, i) => {
           let sim = fallback[i] ?? 0;
           const before = matchedTerms.size;
-          for (const h of stands.get(i) ?? []) {
+          for (const h of inPhrasings[i] ?? []) {
             if (!terms.has(h.term)) continue;
             matchedTerms.add(h.term);
             if (h.similarity > sim) sim = h.similarity;
