@@ -307,7 +307,8 @@ export function buildQuestionIndex(
     if (tokens.length === 0) return [];
     const { stands, named, spans, entityIds } = expand(tokens, rawTokens);
     const typed = new Set(rawTokens);
-    const typedStopwords = [...typed].filter((t) => STOPWORDS.has(t));
+    const typedWords = [...typed];
+    const typedIsStopword = typedWords.map((t) => STOPWORDS.has(t));
     const weights = tokens.map((token, i) => {
       const best = stands.get(i)?.[0];
       return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
@@ -368,35 +369,43 @@ export function buildQuestionIndex(
         let askCovered = 0;
         let wordsFound = 0;
         let entityFound = false;
-        const matchedTerms = new Set<string>();
-        tokens.forEach((_, i) => {
+        // Plain loops and a small array: this runs for every phrasing of every candidate.
+        const matched: string[] = [];
+        for (let i = 0; i < tokens.length; i++) {
           let sim = fallback[i] ?? 0;
-          const before = matchedTerms.size;
+          let foundNew = false;
           for (const h of inPhrasings[i] ?? []) {
             if (!terms.has(h.term)) continue;
-            matchedTerms.add(h.term);
+            if (!matched.includes(h.term)) {
+              matched.push(h.term);
+              foundNew = true;
+            }
             if (h.similarity > sim) sim = h.similarity;
           }
-          if (matchedTerms.size > before) {
+          if (foundNew) {
             wordsFound++;
             if (named.has(i)) entityFound = true;
           }
-          covered += sim * (weights[i] ?? 0);
-          if (!named.has(i)) askCovered += sim * (weights[i] ?? 0);
-        });
+          const weighted = sim * (weights[i] ?? 0);
+          covered += weighted;
+          if (!named.has(i)) askCovered += weighted;
+        }
         const queryCoverage = covered / totalWeight;
         let hit = 0;
-        let used = matchedTerms.size;
-        for (const term of matchedTerms) {
+        let used = matched.length;
+        for (const term of matched) {
           if (!STOPWORDS.has(term)) hit += idf.get(term) ?? 0;
           if (typed.has(term)) used--;
         }
-        for (const term of typed) if (terms.has(term)) used++;
-        const phrasingCoverage = contentWeight > 0 ? hit / contentWeight : 0;
-        const extraWords = terms.size - used;
         // The other way round, the small words of the question that the phrasing lacks:
         // "what did altman say to musk" is his reply to Musk, not what he said about him.
-        const missedWords = typedStopwords.filter((t) => !terms.has(t)).length;
+        let missedWords = 0;
+        for (let k = 0; k < typedWords.length; k++) {
+          if (terms.has(typedWords[k] ?? "")) used++;
+          else if (typedIsStopword[k]) missedWords++;
+        }
+        const phrasingCoverage = contentWeight > 0 ? hit / contentWeight : 0;
+        const extraWords = terms.size - used;
         let score =
           (1 - PHRASING_SHARE) * queryCoverage +
           PHRASING_SHARE * phrasingCoverage -
