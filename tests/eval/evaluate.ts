@@ -13,7 +13,10 @@ export const evalCaseSchema = z.strictObject({
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
+/** The development set: the engine's weights and cut-offs were chosen on these cases. */
 export const CASES_FILE = new URL("./cases.jsonl", import.meta.url);
+/** Written by someone who saw neither the store nor the engine, and never tuned on: how new questions fare. */
+export const HOLDOUT_FILE = new URL("./holdout.jsonl", import.meta.url);
 
 export function loadCases(file: URL = CASES_FILE): EvalCase[] {
   return readFileSync(file, "utf8")
@@ -22,7 +25,7 @@ export function loadCases(file: URL = CASES_FILE): EvalCase[] {
     .map((line, i) => {
       const parsed = evalCaseSchema.safeParse(JSON.parse(line));
       if (!parsed.success)
-        throw new Error(`tests/eval/cases.jsonl line ${i + 1}: ${parsed.error.issues[0]?.message}`);
+        throw new Error(`${file.pathname} line ${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
 }
@@ -45,6 +48,8 @@ export interface EvalReport {
   outcomes: CaseOutcome[];
   top1: Rate;
   anyCitation: Rate;
+  /** Answerable cases answered with a wrong first citation: the worst outcome, a confident mistake. */
+  wrong: Rate;
   abstention: Rate;
   grounding: Rate;
   byLang: Record<string, Rate>;
@@ -100,6 +105,7 @@ export function evaluate(
     outcomes,
     top1: rate(answerable.map((o) => o.top1)),
     anyCitation: rate(answerable.map((o) => o.anyCitation)),
+    wrong: rate(answerable.map((o) => o.result.status === "answered" && !o.top1)),
     abstention: rate(abstaining.map((o) => o.top1)),
     grounding: rate(outcomes.filter((o) => o.result.citations.length > 0).map((o) => o.grounded)),
     byLang: group("lang"),

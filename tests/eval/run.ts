@@ -1,14 +1,38 @@
 import { createEngine } from "../../src/engine/index.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
-import { evaluate, loadCases, percent, type Rate } from "./evaluate.ts";
+import {
+  type EvalReport,
+  evaluate,
+  HOLDOUT_FILE,
+  loadCases,
+  percent,
+  type Rate,
+} from "./evaluate.ts";
 
 const show = (r: Rate) => `${percent(r).toFixed(1)}% (${r.passed}/${r.total})`;
 
 const knowledge = loadKnowledge();
-const report = evaluate(createEngine(knowledge), knowledge, loadCases());
+const engine = createEngine(knowledge);
+
+const failures = (report: EvalReport): string[] => {
+  const failing = report.outcomes.filter((o) => !o.top1 || !o.grounded);
+  if (failing.length === 0) return ["no failing cases"];
+  return [
+    `failing cases (${failing.length}):`,
+    ...failing.map((o) => {
+      const got = `${o.result.status}${o.result.citations[0] ? ` ¶${o.result.citations[0].paragraph}` : ""} ${o.result.ref ?? ""} conf=${o.result.confidence.toFixed(2)}`;
+      return `  [${o.case.cmd}/${o.case.lang}/${o.case.tag}] ${o.case.q}\n      expected ${JSON.stringify(o.case.expect)}, got ${got}`;
+    }),
+  ];
+};
+
+const report = evaluate(engine, knowledge, loadCases());
+const holdout = evaluate(engine, knowledge, loadCases(HOLDOUT_FILE));
 const lines = [
+  "development set (tests/eval/cases.jsonl)",
   `top-1 citation accuracy   ${show(report.top1)}`,
   `any-citation accuracy     ${show(report.anyCitation)}`,
+  `wrong answers             ${show(report.wrong)}`,
   `abstention accuracy       ${show(report.abstention)}`,
   `grounding rate            ${show(report.grounding)}`,
   "",
@@ -17,13 +41,15 @@ const lines = [
     ([k, r]) => `  ${k.padEnd(11)} ${show(r)}`,
   ),
   "",
+  ...failures(report),
+  "",
+  "held-out set (tests/eval/holdout.jsonl, never tuned on)",
+  `top-1 citation accuracy   ${show(holdout.top1)}`,
+  `wrong answers             ${show(holdout.wrong)}`,
+  `abstention accuracy       ${show(holdout.abstention)}`,
+  `grounding rate            ${show(holdout.grounding)}`,
+  `by language               en ${show(holdout.byLang.en ?? { passed: 0, total: 0 })}, ar ${show(holdout.byLang.ar ?? { passed: 0, total: 0 })}`,
+  "",
+  ...failures(holdout),
 ];
-const failing = report.outcomes.filter((o) => !o.top1 || !o.grounded);
-lines.push(failing.length === 0 ? "no failing cases" : `failing cases (${failing.length}):`);
-for (const o of failing) {
-  const got = `${o.result.status}${o.result.citations[0] ? ` ¶${o.result.citations[0].paragraph}` : ""} ${o.result.ref ?? ""} conf=${o.result.confidence.toFixed(2)}`;
-  lines.push(
-    `  [${o.case.cmd}/${o.case.lang}/${o.case.tag}] ${o.case.q}\n      expected ${JSON.stringify(o.case.expect)}, got ${got}`,
-  );
-}
 process.stdout.write(`${lines.join("\n")}\n`);
