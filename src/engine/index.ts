@@ -5,7 +5,7 @@ import { buildEntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
 import { buildQuestionIndex, EXTRA_WORD_COST, type RankedEntry } from "./question-index.ts";
-import { answerKinds, type QuestionKind, questionKinds } from "./question-kind.ts";
+import { buildKindIndex, questionKinds } from "./question-kind.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -23,7 +23,8 @@ export type { Engine, EngineResult } from "./types.ts";
  * Cut-offs on a question's score (0..1), measured on the development eval set (`npm run eval`):
  * ANSWER was set just above its best-scoring off-topic question ("who is the ceo of softbank",
  * 0.61). Off-topic questions added since score higher ("When was OpenAI founded?", 0.73); the
- * ask-coverage and kind-of-fact checks below are what stop them. At or above ANSWER: answered. Between SUGGEST and ANSWER: ambiguous, with suggestions. Below: no_match.
+ * ask-coverage and kind-of-fact checks below are what stop them.
+ * At or above ANSWER: answered. Between SUGGEST and ANSWER: ambiguous, with suggestions. Below: no_match.
  * A match on one stray word (see `RankedEntry.substantial`) is never answered, and suggests only
  * when it covers at least STRAY_WORD_SUGGEST of the phrasing.
  */
@@ -78,21 +79,9 @@ export function createEngine(knowledge: Knowledge): Engine {
   const places = new Set(
     knowledge.entities.filter((e) => e.kind === "place" || e.kind === "event").map((e) => e.id),
   );
-  const kindsAsked = new Map<FaqEntry, Set<QuestionKind>>(
-    knowledge.faq.map((f) => {
-      const text = `${f.answer.en} ${f.answer.ar}`;
-      const namesAPlace = entities
-        .detectEntities(tokenize(text), { exact: true })
-        .some((d) => places.has(d.entity.id));
-      const phrased = [...f.questions.en, ...f.questions.ar].flatMap((q) => [
-        ...questionKinds(tokenize(q)),
-      ]);
-      return [f, new Set([...phrased, ...answerKinds(text, namesAPlace)])];
-    }),
+  const kinds = buildKindIndex(knowledge.faq, (text) =>
+    entities.detectEntities(tokenize(text), { exact: true }).some((d) => places.has(d.entity.id)),
   );
-  /** The entry is asked, or holds the answer to, every kind of fact the question asks for. */
-  const asksAlike = (entry: FaqEntry, kinds: ReadonlySet<QuestionKind>) =>
-    [...kinds].every((kind) => kindsAsked.get(entry)?.has(kind));
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -226,8 +215,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
       return noMatch(lang);
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer.
-    const kinds = questionKinds(query.tokens);
-    const [fit, nextFit] = ranked.filter((r) => asksAlike(r.entry, kinds));
+    const asked = questionKinds(query.tokens);
+    const [fit, nextFit] = ranked.filter((r) => kinds.answers(r.entry, asked));
     if (fit && isConfident(fit)) {
       const tie =
         nextFit &&

@@ -1,3 +1,4 @@
+import type { FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 
 /**
@@ -51,4 +52,28 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   if (AMOUNT.test(text.replace(YEAR, ""))) kinds.add("amount");
   if (namesAPlace) kinds.add("place");
   return kinds;
+}
+
+export interface KindIndex {
+  /** The entry is asked, or holds the answer to, every kind of fact in `asked`. */
+  answers(entry: FaqEntry, asked: ReadonlySet<QuestionKind>): boolean;
+}
+
+/** What each entry can answer, from its phrasings and its answer, worked out once. */
+export function buildKindIndex(
+  faq: readonly FaqEntry[],
+  namesAPlace: (text: string) => boolean,
+): KindIndex {
+  const byEntry = new Map<FaqEntry, Set<QuestionKind>>(
+    faq.map((entry) => {
+      const answer = `${entry.answer.en} ${entry.answer.ar}`;
+      const phrased = [...entry.questions.en, ...entry.questions.ar].flatMap((q) => [
+        ...questionKinds(tokenize(q)),
+      ]);
+      return [entry, new Set([...phrased, ...answerKinds(answer, namesAPlace(answer))])];
+    }),
+  );
+  return {
+    answers: (entry, asked) => [...asked].every((kind) => byEntry.get(entry)?.has(kind)),
+  };
 }
