@@ -120,6 +120,7 @@ export function buildQuestionIndex(
   // "The Information" in a question, as "ماسك" meets "musk", however many words either spelling takes.
   const withNames = (text: string, { replace }: { replace: boolean }): string[] => {
     const tokens = tokenize(text);
+    // Exact: the store spells its names with its own aliases; typos are the reader's.
     const found = entities.detectEntities(tokens, { exact: true });
     const inName = new Set(found.flatMap((d) => range(d.start, d.end)));
     const words = replace ? tokens.filter((_, i) => !inName.has(i)) : tokens;
