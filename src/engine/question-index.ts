@@ -106,7 +106,7 @@ interface Phrasing {
 interface IndexedEntry {
   entry: FaqEntry;
   phrasings: Phrasing[];
-  /** Every term of every phrasing, to drop at once the stand-ins no phrasing of the entry has. */
+  /** Every term of every phrasing; also drops at once the stand-ins no phrasing of the entry has. */
   phrasingTerms: ReadonlySet<string>;
   answerTerms: ReadonlySet<string>;
   sourceTerms: ReadonlySet<string>;
@@ -129,6 +129,8 @@ export function buildQuestionIndex(
     const words = replace ? tokens.filter((_, i) => !inName.has(i)) : tokens;
     return [...words, ...found.map((d) => nameTerm(d.entity.id))];
   };
+  // Several entries cite the same paragraph; each paragraph's terms are worked out once.
+  const paragraphTerms = paragraphTexts.map((text) => withNames(text, { replace: false }));
   const indexed: IndexedEntry[] = faq.map((entry) => {
     const phrasings = [...entry.questions.en, ...entry.questions.ar].map((q) => {
       const terms = new Set(withNames(q, { replace: true }));
@@ -143,21 +145,13 @@ export function buildQuestionIndex(
       phrasings,
       phrasingTerms: new Set(phrasings.flatMap((p) => [...p.terms])),
       answerTerms: new Set(withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false })),
-      sourceTerms: new Set(
-        entry.citations.flatMap((c) =>
-          withNames(paragraphTexts[c.paragraph - 1] ?? "", { replace: false }),
-        ),
-      ),
+      sourceTerms: new Set(entry.citations.flatMap((c) => paragraphTerms[c.paragraph - 1] ?? [])),
     };
   });
 
   const postings = new Map<string, Set<number>>();
   indexed.forEach((item, i) => {
-    const terms = [
-      ...item.phrasings.flatMap((p) => [...p.terms]),
-      ...item.answerTerms,
-      ...item.sourceTerms,
-    ];
+    const terms = [...item.phrasingTerms, ...item.answerTerms, ...item.sourceTerms];
     for (const term of terms) {
       const list = postings.get(term) ?? new Set<number>();
       list.add(i);
@@ -170,7 +164,7 @@ export function buildQuestionIndex(
   // otherwise make their every word look common, and "ceo" in "who is the ceo of softbank" cheap to miss.
   const curatedDf = new Map<string, number>();
   for (const item of indexed) {
-    const own = new Set([...item.phrasings.flatMap((p) => [...p.terms]), ...item.answerTerms]);
+    const own = new Set([...item.phrasingTerms, ...item.answerTerms]);
     for (const term of own) curatedDf.set(term, (curatedDf.get(term) ?? 0) + 1);
   }
   const idf = new Map([...postings.keys()].map((term) => [term, idfOf(curatedDf.get(term) ?? 0)]));
