@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBotOnce, START_ARGS } from "../bench/start-command.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import { type RunningBot, startBot } from "../src/discord/bot.ts";
+import { PEOPLE_CACHE_SIZE } from "../src/discord/client.ts";
 import { createEngine } from "../src/engine/index.ts";
 import type { Engine } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -253,6 +254,35 @@ describe("the bot, connected to a fake Discord", () => {
     expect(body.message_reference?.message_id).toBe(sent.id);
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(body.embeds?.[0]?.fields?.length).toBeGreaterThan(0);
+  });
+
+  it("keeps no messages and at most PEOPLE_CACHE_SIZE authors however busy the server", async () => {
+    const authors = PEOPLE_CACHE_SIZE * 3;
+    for (let n = 0; n < authors; n++) {
+      const id = String(1_400_000_000_000_000_000n + BigInt(n));
+      fake.sendMessage({
+        channelId: GENERAL,
+        content: `chatter ${n}`,
+        author: { id, username: `member${n}` },
+      });
+    }
+    // The gateway delivers in order: once the mention is answered, every chatter line was handled.
+    const since = fake.requests.length;
+    fake.sendMessage({
+      channelId: GENERAL,
+      content: `<@${BOT}> who is sam altman?`,
+      mentionBot: true,
+    });
+    await fake.waitForRequest(repliesIn(GENERAL), { since });
+
+    const channel = bot.client.channels.cache.get(GENERAL);
+    expect(channel && "messages" in channel ? channel.messages.cache.size : -1).toBe(0);
+    const guild = bot.client.guilds.cache.get(DEFAULT_IDS.guild);
+    // The bot's own user and member are kept over the limit.
+    expect(bot.client.users.cache.size).toBeLessThanOrEqual(PEOPLE_CACHE_SIZE + 1);
+    expect(guild?.members.cache.size).toBeLessThanOrEqual(PEOPLE_CACHE_SIZE + 1);
+    expect(bot.client.users.cache.has(BOT)).toBe(true);
+    expect(guild?.members.me?.id).toBe(BOT);
   });
 
   it("pings nobody when a question contains @everyone, @here or a role", async () => {
