@@ -241,6 +241,19 @@ describe("question ranking", () => {
     expect(ranked[0]?.score).toBeLessThan(exactScore);
   });
 
+  it("finds an unknown Arabic word by another form of it in the store, below the form itself", () => {
+    const faq = [
+      entry("spent", "هل صرفت الشركة المال", 1),
+      entry("built", "هل بنت الشركة المال", 2),
+    ];
+    const index = buildQuestionIndex(faq, noEntities);
+    const ranked = index.rank(tokenize("هل تصرف الشركة المال"), 2);
+    expect(ranked.map((r) => r.entry.id)).toEqual(["spent", "built"]);
+    const exact = index.rank(tokenize("هل صرفت الشركة المال"), 1)[0]?.score ?? 0;
+    expect(ranked[0]?.score).toBeLessThan(exact);
+    expect(ranked[0]?.score).toBeGreaterThan(ranked[1]?.score ?? 1);
+  });
+
   it("weighs a two-word name once, like a one-word name", () => {
     const softbank = knowledge.entities.filter((e) => e.id === "softbank");
     const faq = [entry("named", "what is softbank", 2), entry("ceo", "who is the ceo", 2)];

@@ -78,6 +78,24 @@ const tanweenVariant = (token: string): string | undefined => {
   return stem === token ? `${token}ا` : stem;
 };
 
+/** Another form of an unknown Arabic word: the same word, but not as sure as a clitic cut off. */
+const STEM_SIMILARITY = 0.8;
+const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
+const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة", "ه", "ا"];
+/**
+ * A light Arabic stem: one tense prefix and one inflection ending off, keeping three letters at
+ * least, so the forms of one verb or noun meet. Undefined for anything else.
+ */
+function arabicStem(word: string): string | undefined {
+  if (!ARABIC_LETTERS.test(word)) return undefined;
+  let stem = word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
+  const prefix = VERB_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
+  if (prefix) stem = stem.slice(prefix.length);
+  const suffix = INFLECTION_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
+  if (suffix) stem = stem.slice(0, stem.length - suffix.length);
+  return stem.length >= 3 ? stem : undefined;
+}
+
 /** A known word found by cutting an English ending off an unknown one, like a synonym. */
 const INFLECTION_SIMILARITY = 0.9;
 const ENGLISH_LETTERS = /^[a-z]+$/;
@@ -180,6 +198,21 @@ export function buildQuestionIndex(
     [...postings.keys()].filter((term) => !isNameTerm(term)),
     FUZZY,
   );
+  const byArabicStem = new Map<string, string[]>();
+  for (const term of postings.keys()) {
+    const key = arabicStem(term);
+    if (key) byArabicStem.set(key, [...(byArabicStem.get(key) ?? []), term]);
+  }
+  /**
+   * An Arabic word the store does not know, as the store has another form of it: "صرفت" and
+   * "يصرف", "يضخ" and "ضخ". Only unknown words are tried, and only against the store's own words.
+   */
+  const sameArabicStem = (token: string): FuzzyHit[] => {
+    const key = arabicStem(token);
+    return key
+      ? (byArabicStem.get(key) ?? []).map((term) => ({ term, similarity: STEM_SIMILARITY }))
+      : [];
+  };
   const synonyms = new Map<string, Set<string>>();
   for (const group of synonymGroups) {
     const words = group.map(normalize);
@@ -211,7 +244,12 @@ export function buildQuestionIndex(
     tokens.forEach((token, i) => {
       const hits: FuzzyHit[] = postings.has(token)
         ? [{ term: token, similarity: 1 }]
-        : [...vocabulary.lookup(token), ...cliticFree(token), ...inflectionFree(token)];
+        : [
+            ...vocabulary.lookup(token),
+            ...cliticFree(token),
+            ...inflectionFree(token),
+            ...sameArabicStem(token),
+          ];
       const accusative = tanweenVariant(token);
       if (accusative && postings.has(accusative))
         hits.push({ term: accusative, similarity: TANWEEN_SIMILARITY });
