@@ -289,6 +289,13 @@ describe("what a question asks, apart from its names", () => {
     expect(other?.substantial).toBe(true);
   });
 
+  it("leaves the question word out", () => {
+    const index = buildQuestionIndex(faq, buildEntityIndex(softbank()));
+    // "who" matches the phrasing, but what is asked is the CEO, which it does not cover.
+    expect(index.rank(tokenize("who is the ceo of softbank"), 1)[0]?.askCoverage).toBe(0);
+    expect(index.rank(tokenize("من هو رئيس سوفت بنك"), 1)[0]?.askCoverage).toBe(0);
+  });
+
   const ranked = (score: number, askCoverage: number): RankedEntry => ({
     entry: faq[0] as FaqEntry,
     score,

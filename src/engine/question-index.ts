@@ -30,8 +30,11 @@ export interface RankedEntry {
    */
   substantial: boolean;
   /**
-   * 0..1: the share (by weight) of the question's words other than names that this entry's best
-   * phrasing covers. "How old is Sam Altman?" names Altman, but asks "how old", which no entry answers.
+   * 0..1: the share (by weight) of the question's words other than names and question words that
+   * this entry's best phrasing covers. "How old is Sam Altman?" names Altman, but asks "old", which
+   * no entry answers; "who is the CEO of SoftBank?" asks "CEO", and a phrasing "who is SoftBank"
+   * that shares only "who" does not cover it. A question word tells the kind of fact asked for,
+   * which question-kind.ts checks, not what is asked about.
    * 1 for a question of names alone ("stargate"), which asks about them and nothing else.
    */
   askCoverage: number;
@@ -77,6 +80,11 @@ const tanweenVariant = (token: string): string | undefined => {
   if (stem.length < 3) return undefined;
   return stem === token ? `${token}ا` : stem;
 };
+
+/** Normalised question words, left out of `askCoverage`. */
+const QUESTION_WORDS = new Set(
+  "who what when where why how which whose much many ما ماذا متي اين لماذا كيف كم اي".split(" "),
+);
 
 /** Another form of an unknown Arabic word: the same word, but not as sure as a clitic cut off. */
 const STEM_SIMILARITY = 0.8;
@@ -354,7 +362,8 @@ export function buildQuestionIndex(
       for (const i of span) weights[i] = share;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const askWeight = weights.reduce((a, w, i) => (named.has(i) ? a : a + w), 0);
+    const asks = tokens.map((t, i) => !named.has(i) && !QUESTION_WORDS.has(t));
+    const askWeight = weights.reduce((a, w, i) => (asks[i] ? a + w : a), 0);
 
     const bound = new Map<number, number>();
     // Upper bound of each entry's coverage from the posting lists alone; only the most promising
@@ -428,7 +437,7 @@ export function buildQuestionIndex(
           }
           const weighted = sim * (weights[i] ?? 0);
           covered += weighted;
-          if (!named.has(i)) askCovered += weighted;
+          if (asks[i]) askCovered += weighted;
         }
         const queryCoverage = covered / totalWeight;
         let hit = 0;
