@@ -25,8 +25,9 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 71,
-    abstentionFloor: 100,
+    top1Floor: 69,
+    // 95 of 96: "Who is the CEO of Crusoe Energy Systems?", from the held-out block that just joined.
+    abstentionFloor: 98,
   },
   {
     name: "held-out set",
@@ -34,9 +35,8 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 47,
-    // 11 of 12: one question about the article's people, asking what it does not say, is answered.
-    abstentionFloor: 91,
+    top1Floor: 60,
+    abstentionFloor: 100,
   },
 ];
 
