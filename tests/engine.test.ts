@@ -241,6 +241,21 @@ describe("question ranking", () => {
     expect(ranked[0]?.score).toBeLessThan(exactScore);
   });
 
+  it("counts the rest of a cited paragraph towards the score, not towards what is asked", () => {
+    const paragraphs = ["the ceo of another firm spoke"];
+    const citing = (translation: string): FaqEntry => ({
+      ...entry("who", "who is crusoe", 1),
+      citations: [{ paragraph: 1, text: "نص", translation }],
+    });
+    const question = tokenize("who is the ceo of crusoe");
+    const elsewhere = buildQuestionIndex([citing("text")], noEntities, [], paragraphs);
+    const cited = buildQuestionIndex([citing("the ceo spoke")], noEntities, [], paragraphs);
+    const [far] = elsewhere.rank(question, 1);
+    const [near] = cited.rank(question, 1);
+    expect(far?.score).toBeCloseTo(near?.score ?? -1, 6);
+    expect(far?.askCoverage).toBeLessThan(near?.askCoverage ?? 0);
+  });
+
   it("finds an unknown Arabic word by another form of it in the store, below the form itself", () => {
     const faq = [
       entry("spent", "هل صرفت الشركة المال", 1),

@@ -25,9 +25,8 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 69,
-    // 95 of 96: "Who is the CEO of Crusoe Energy Systems?", from the held-out block that just joined.
-    abstentionFloor: 98,
+    top1Floor: 68,
+    abstentionFloor: 100,
   },
   {
     name: "held-out set",

@@ -136,6 +136,8 @@ interface IndexedEntry {
   phrasingTerms: ReadonlySet<string>;
   answerTerms: ReadonlySet<string>;
   sourceTerms: ReadonlySet<string>;
+  /** The words the entry cites, verbatim and translated: unlike the rest of their paragraphs, the entry says them. */
+  citedTerms: ReadonlySet<string>;
 }
 
 export function buildQuestionIndex(
@@ -171,6 +173,11 @@ export function buildQuestionIndex(
       phrasings,
       phrasingTerms: new Set(phrasings.flatMap((p) => [...p.terms])),
       answerTerms: new Set(withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false })),
+      citedTerms: new Set(
+        withNames(entry.citations.map((c) => `${c.text} ${c.translation ?? ""}`).join(" "), {
+          replace: false,
+        }),
+      ),
       sourceTerms: new Set(entry.citations.flatMap((c) => paragraphTerms[c.paragraph - 1] ?? [])),
     };
   });
@@ -389,18 +396,22 @@ export function buildQuestionIndex(
       const item = indexed[d];
       if (!item) continue;
       // What each word earns from the answer or the cited paragraphs is the same for every phrasing.
-      const fallback = tokens.map((_, i) => {
+      // The rest of a cited paragraph says things the entry does not: it counts towards the score,
+      // not towards what is asked ("who is the CEO of Crusoe?" meets ¶17's Lancium CEO).
+      const fallback: number[] = [];
+      const askFallback: number[] = [];
+      for (let i = 0; i < tokens.length; i++) {
         let sim = 0;
+        let askSim = 0;
         for (const h of stands.get(i) ?? []) {
-          const s = item.answerTerms.has(h.term)
-            ? h.similarity * ANSWER_WEIGHT
-            : item.sourceTerms.has(h.term)
-              ? h.similarity * SOURCE_WEIGHT
-              : 0;
-          if (s > sim) sim = s;
+          if (item.answerTerms.has(h.term)) sim = Math.max(sim, h.similarity * ANSWER_WEIGHT);
+          else if (item.sourceTerms.has(h.term)) sim = Math.max(sim, h.similarity * SOURCE_WEIGHT);
+          if (item.answerTerms.has(h.term) || item.citedTerms.has(h.term))
+            askSim = Math.max(askSim, h.similarity * ANSWER_WEIGHT);
         }
-        return sim;
-      });
+        fallback.push(sim);
+        askFallback.push(askSim);
+      }
       const inPhrasings = tokens.map((_, i) =>
         (stands.get(i) ?? []).filter((h) => item.phrasingTerms.has(h.term)),
       );
@@ -422,6 +433,7 @@ export function buildQuestionIndex(
         const matched: string[] = [];
         for (let i = 0; i < tokens.length; i++) {
           let sim = fallback[i] ?? 0;
+          let askSim = askFallback[i] ?? 0;
           let foundNew = false;
           for (const h of inPhrasings[i] ?? []) {
             if (!terms.has(h.term)) continue;
@@ -430,6 +442,7 @@ export function buildQuestionIndex(
               foundNew = true;
             }
             if (h.similarity > sim) sim = h.similarity;
+            if (h.similarity > askSim) askSim = h.similarity;
           }
           if (foundNew) {
             wordsFound++;
@@ -437,7 +450,7 @@ export function buildQuestionIndex(
           }
           const weighted = sim * (weights[i] ?? 0);
           covered += weighted;
-          if (asks[i]) askCovered += weighted;
+          if (asks[i]) askCovered += askSim * (weights[i] ?? 0);
         }
         const queryCoverage = covered / totalWeight;
         let hit = 0;
