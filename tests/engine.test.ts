@@ -288,7 +288,7 @@ describe("what a question asks, apart from its names", () => {
   const faq: FaqEntry[] = [
     {
       id: "role",
-      questions: { en: ["who is softbank"], ar: ["من هي سوفت بنك"] },
+      questions: { en: ["who is softbank"], ar: ["من هي سوفت بنك", "مين سوفت بنك"] },
       answer: { en: "An investor.", ar: "مستثمر." },
       citations: [{ paragraph: 2, text: "نص", translation: "text" }],
     },
@@ -309,6 +309,7 @@ describe("what a question asks, apart from its names", () => {
     // "who" matches the phrasing, but what is asked is the CEO, which it does not cover.
     expect(index.rank(tokenize("who is the ceo of softbank"), 1)[0]?.askCoverage).toBe(0);
     expect(index.rank(tokenize("من هو رئيس سوفت بنك"), 1)[0]?.askCoverage).toBe(0);
+    expect(index.rank(tokenize("مين رئيس سوفت بنك"), 1)[0]?.askCoverage).toBe(0);
   });
 
   const ranked = (score: number, askCoverage: number): RankedEntry => ({
@@ -340,6 +341,10 @@ describe("the kind of fact a question asks for", () => {
     ["أين تحدث ناديلا", ["place"]],
     ["why did musk sue", ["reason"]],
     ["لماذا يقاضي ماسك", ["reason"]],
+    ["الجلسة امتى؟", ["time"]],
+    ["قديش رح يستثمروا", ["amount"]],
+    ["وين بيبنوا المركز", ["place"]],
+    ["ليش ماسك زعلان", ["reason"]],
     ["who is musk", []],
     // "how" alone asks for a manner, not a figure.
     ["how did altman respond", []],

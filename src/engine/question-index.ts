@@ -82,9 +82,12 @@ const tanweenVariant = (token: string): string | undefined => {
 };
 
 /** Normalised question words, left out of `askCoverage`. */
-const QUESTION_WORDS = new Set(
-  "who what when where why how which whose much many ما ماذا متي اين لماذا كيف كم اي".split(" "),
-);
+const QUESTION_WORDS = new Set([
+  ..."who what when where why how which whose much many".split(" "),
+  ..."ما ماذا متي اين لماذا كيف كم اي".split(" "),
+  // Gulf, Egyptian and Levantine readers ask with their own words.
+  ..."مين شو ايش وش ايه امتي وين فين ليش ليه قديش كام".split(" "),
+]);
 
 /** Another form of an unknown Arabic word: the same word, but not as sure as a clitic cut off. */
 const STEM_SIMILARITY = 0.8;

@@ -19,6 +19,14 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["place", "أين"],
   ["reason", "why"],
   ["reason", "لماذا"],
+  // Gulf, Egyptian and Levantine readers ask with their own words.
+  ["time", "امتى"],
+  ["amount", "قديش"],
+  ["amount", "كام"],
+  ["place", "وين"],
+  ["place", "فين"],
+  ["reason", "ليش"],
+  ["reason", "ليه"],
 ];
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
 
