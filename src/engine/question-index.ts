@@ -3,6 +3,7 @@ import { normalize, tokenize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import type { EntityIndex } from "./entity-index.ts";
 import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
+import { QUESTION_WORDS } from "./question-kind.ts";
 
 /**
  * Ranks curated FAQ entries for a question.
@@ -31,7 +32,7 @@ export interface RankedEntry {
   substantial: boolean;
   /**
    * 0..1: the share (by weight) of the question's words other than names and question words that
-   * this entry's best phrasing covers. "How old is Sam Altman?" names Altman, but asks "old", which
+   * this entry's best phrasing covers, or failing that its answer or the words it cites. "How old is Sam Altman?" names Altman, but asks "old", which
    * no entry answers; "who is the CEO of SoftBank?" asks "CEO", and a phrasing "who is SoftBank"
    * that shares only "who" does not cover it. A question word tells the kind of fact asked for,
    * which question-kind.ts checks, not what is asked about.
@@ -81,14 +82,6 @@ const tanweenVariant = (token: string): string | undefined => {
   return stem === token ? `${token}ا` : stem;
 };
 
-/** Normalised question words, left out of `askCoverage`. */
-const QUESTION_WORDS = new Set([
-  ..."who what when where why how which whose much many".split(" "),
-  ..."ما ماذا متي اين لماذا كيف كم اي".split(" "),
-  // Gulf, Egyptian and Levantine readers ask with their own words.
-  ..."مين شو ايش وش ايه امتي وين فين ليش ليه قديش كام".split(" "),
-]);
-
 /** Another form of an unknown Arabic word: the same word, but not as sure as a clitic cut off. */
 const STEM_SIMILARITY = 0.8;
 const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
@@ -99,7 +92,7 @@ const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة",
  */
 function arabicStem(word: string): string | undefined {
   if (!ARABIC_LETTERS.test(word)) return undefined;
-  let stem = word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
+  let stem = word;
   const prefix = VERB_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
   if (prefix) stem = stem.slice(prefix.length);
   const suffix = INFLECTION_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);

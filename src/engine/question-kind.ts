@@ -30,6 +30,19 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
 ];
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
 
+/**
+ * Words that ask, normalised like the store: they tell the kind of fact wanted, not what it is
+ * about, so they are left out of what a question asks (`RankedEntry.askCoverage`).
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  [
+    "who what when where why how which whose much many",
+    "ما ماذا متى أين لماذا كيف كم أي",
+    // Gulf, Egyptian and Levantine readers ask with their own words.
+    "مين شو ايش وش إيه امتى وين فين ليش ليه قديش كام",
+  ].flatMap((words) => tokenize(words)),
+);
+
 export function questionKinds(tokens: readonly string[]): Set<QuestionKind> {
   const kinds = new Set<QuestionKind>();
   const pairs = new Set(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
