@@ -134,6 +134,8 @@ interface IndexedEntry {
   sourceTerms: ReadonlySet<string>;
   /** The words the entry cites, verbatim and translated: unlike the rest of their paragraphs, the entry says them. */
   citedTerms: ReadonlySet<string>;
+  /** Every term of the three above: most stand-ins are in none, and one look-up tells. */
+  fallbackTerms: ReadonlySet<string>;
 }
 
 export function buildQuestionIndex(
@@ -164,17 +166,22 @@ export function buildQuestionIndex(
         contentWeight: 0,
       };
     });
+    const answerTerms = new Set(
+      withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false }),
+    );
+    const cited = entry.citations.map((c) => `${c.text} ${c.translation ?? ""}`).join(" ");
+    const citedTerms = new Set(withNames(cited, { replace: false }));
+    const sourceTerms = new Set(
+      entry.citations.flatMap((c) => paragraphTerms[c.paragraph - 1] ?? []),
+    );
     return {
       entry,
       phrasings,
       phrasingTerms: new Set(phrasings.flatMap((p) => [...p.terms])),
-      answerTerms: new Set(withNames(`${entry.answer.en} ${entry.answer.ar}`, { replace: false })),
-      citedTerms: new Set(
-        withNames(entry.citations.map((c) => `${c.text} ${c.translation ?? ""}`).join(" "), {
-          replace: false,
-        }),
-      ),
-      sourceTerms: new Set(entry.citations.flatMap((c) => paragraphTerms[c.paragraph - 1] ?? [])),
+      answerTerms,
+      citedTerms,
+      sourceTerms,
+      fallbackTerms: new Set([...answerTerms, ...citedTerms, ...sourceTerms]),
     };
   });
 
@@ -355,6 +362,7 @@ export function buildQuestionIndex(
     const { stands, named, spans, entityIds } = expand(tokens, rawTokens);
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
+    const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
     const weights = tokens.map((token, i) => {
       const best = stands.get(i)?.[0];
       return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
@@ -400,6 +408,7 @@ export function buildQuestionIndex(
         let sim = 0;
         let askSim = 0;
         for (const h of stands.get(i) ?? []) {
+          if (!item.fallbackTerms.has(h.term)) continue;
           if (item.answerTerms.has(h.term)) sim = Math.max(sim, h.similarity * ANSWER_WEIGHT);
           else if (item.sourceTerms.has(h.term)) sim = Math.max(sim, h.similarity * SOURCE_WEIGHT);
           if (item.answerTerms.has(h.term) || item.citedTerms.has(h.term))
@@ -415,7 +424,7 @@ export function buildQuestionIndex(
       const typedHere = typedWords.filter((t) => item.phrasingTerms.has(t));
       let missedEverywhere = 0;
       for (const t of typedWords)
-        if (STOPWORDS.has(t) && !item.phrasingTerms.has(t)) missedEverywhere++;
+        if (typedStopwords.has(t) && !item.phrasingTerms.has(t)) missedEverywhere++;
       let best = 0;
       let bestCoverage = 0;
       let bestSubstantial = false;
@@ -460,7 +469,7 @@ export function buildQuestionIndex(
         let missedWords = missedEverywhere;
         for (const t of typedHere) {
           if (terms.has(t)) used++;
-          else if (STOPWORDS.has(t)) missedWords++;
+          else if (typedStopwords.has(t)) missedWords++;
         }
         const phrasingCoverage = contentWeight > 0 ? hit / contentWeight : 0;
         const extraWords = terms.size - used;
