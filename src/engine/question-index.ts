@@ -219,7 +219,10 @@ export function buildQuestionIndex(
   const byArabicStem = new Map<string, string[]>();
   for (const term of postings.keys()) {
     const key = arabicStem(term);
-    if (key) byArabicStem.set(key, [...(byArabicStem.get(key) ?? []), term]);
+    if (!key) continue;
+    const forms = byArabicStem.get(key);
+    if (forms) forms.push(term);
+    else byArabicStem.set(key, [term]);
   }
   /**
    * An Arabic word the store does not know, as the store has another form of it: "صرفت" and
@@ -409,9 +412,10 @@ export function buildQuestionIndex(
         let askSim = 0;
         for (const h of stands.get(i) ?? []) {
           if (!item.fallbackTerms.has(h.term)) continue;
-          if (item.answerTerms.has(h.term)) sim = Math.max(sim, h.similarity * ANSWER_WEIGHT);
+          const inAnswer = item.answerTerms.has(h.term);
+          if (inAnswer) sim = Math.max(sim, h.similarity * ANSWER_WEIGHT);
           else if (item.sourceTerms.has(h.term)) sim = Math.max(sim, h.similarity * SOURCE_WEIGHT);
-          if (item.answerTerms.has(h.term) || item.citedTerms.has(h.term))
+          if (inAnswer || item.citedTerms.has(h.term))
             askSim = Math.max(askSim, h.similarity * ANSWER_WEIGHT);
         }
         fallback.push(sim);
