@@ -37,6 +37,8 @@ export interface CaseOutcome {
   top1: boolean;
   anyCitation: boolean;
   grounded: boolean;
+  /** Answerable cases left unanswered whose "Did you mean" offers an answer the case accepts. */
+  offered: boolean;
 }
 
 export interface Rate {
@@ -52,6 +54,10 @@ export interface EvalReport {
   wrong: Rate;
   abstention: Rate;
   grounding: Rate;
+  /** Of every answer given, answerable or not, the share whose first citation the case accepts. */
+  rightWhenAnswered: Rate;
+  /** Answerable cases not answered but one click away: a suggestion the case accepts. Adds to top1. */
+  offered: Rate;
   byLang: Record<string, Rate>;
   byCmd: Record<string, Rate>;
   byTag: Record<string, Rate>;
@@ -76,16 +82,28 @@ export function evaluate(
     );
     if (c.expect === "abstain") {
       const abstained = result.status !== "answered";
-      return { case: c, result, top1: abstained, anyCitation: abstained, grounded };
+      return {
+        case: c,
+        result,
+        top1: abstained,
+        anyCitation: abstained,
+        grounded,
+        offered: false,
+      };
     }
     const expected = c.expect;
     const answered = result.status === "answered";
+    const acceptsFirst = (r: EngineResult) => expected.includes(r.citations[0]?.paragraph ?? -1);
     return {
       case: c,
       result,
-      top1: answered && expected.includes(result.citations[0]?.paragraph ?? -1),
+      top1: answered && acceptsFirst(result),
       anyCitation: answered && result.citations.some((cit) => expected.includes(cit.paragraph)),
       grounded,
+      // Only "Did you mean": the no-match reply offers the featured questions whatever was asked.
+      offered:
+        result.status === "ambiguous" &&
+        result.suggestions.some((s) => acceptsFirst(engine.resolve(s.ref, { lang: c.lang }))),
     };
   });
   const answerable = outcomes.filter((o) => o.case.expect !== "abstain");
@@ -108,6 +126,10 @@ export function evaluate(
     wrong: rate(answerable.map((o) => o.result.status === "answered" && !o.top1)),
     abstention: rate(abstaining.map((o) => o.top1)),
     grounding: rate(outcomes.filter((o) => o.result.citations.length > 0).map((o) => o.grounded)),
+    rightWhenAnswered: rate(
+      outcomes.filter((o) => o.result.status === "answered").map((o) => o.top1),
+    ),
+    offered: rate(answerable.map((o) => o.offered)),
     byLang: group("lang"),
     byCmd: group("cmd"),
     byTag: group("tag"),

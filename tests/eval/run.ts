@@ -35,6 +35,8 @@ const lines = [
   `wrong answers             ${show(report.wrong)}`,
   `abstention accuracy       ${show(report.abstention)}`,
   `grounding rate            ${show(report.grounding)}`,
+  `right when answered       ${show(report.rightWhenAnswered)}`,
+  `one click away            ${show(report.offered)} more: a "did you mean" offers a right answer`,
   "",
   "pass rate by group (answerable: top-1; off-topic: abstained)",
   ...Object.entries({ ...report.byLang, ...report.byCmd, ...report.byTag }).map(
@@ -48,6 +50,8 @@ const lines = [
   `wrong answers             ${show(holdout.wrong)}`,
   `abstention accuracy       ${show(holdout.abstention)}`,
   `grounding rate            ${show(holdout.grounding)}`,
+  `right when answered       ${show(holdout.rightWhenAnswered)}`,
+  `one click away            ${show(holdout.offered)} more`,
   `by language               en ${show(holdout.byLang.en ?? { passed: 0, total: 0 })}, ar ${show(holdout.byLang.ar ?? { passed: 0, total: 0 })}`,
   "",
   ...failures(holdout),
