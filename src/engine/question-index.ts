@@ -4,6 +4,13 @@ import { STOPWORDS } from "../text/stopwords.ts";
 import type { EntityIndex } from "./entity-index.ts";
 import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
+import {
+  accusativeVariant,
+  buildStemIndex,
+  cliticFree,
+  inflectionFree,
+  type KnownWords,
+} from "./word-forms.ts";
 
 /**
  * Ranks curated FAQ entries for a question.
@@ -11,8 +18,8 @@ import { QUESTION_WORDS } from "./question-kind.ts";
  * Each query word is weighted by how rare it is in the store (idf), so a word the story never uses
  * ("immigration", "recipe") costs the match most of its score: that is what makes an off-topic
  * question fall below the cut-offs instead of landing on the nearest entry. A word may match a
- * phrasing exactly, or through a typo (fuse.js over the store's vocabulary), or through an entity
- * alias ("ترمب" meets "ترامب").
+ * phrasing exactly, or through a typo (fuse.js over the store's vocabulary), an entity alias
+ * ("ترمب" meets "ترامب"), a synonym, or another form of the word (`word-forms.ts`).
  */
 export interface QuestionIndex {
   rank(tokens: readonly string[], limit: number): RankedEntry[];
@@ -61,57 +68,6 @@ const SYNONYM_SIMILARITY = 0.9;
 const ENTITY_WEIGHT = 1.5;
 // One typo in a five-letter word (0.8) passes; one in a four-letter word (0.75) is too often another word.
 const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as const;
-
-/** A known word found by cutting clitics off an unknown one is nearly as good as the word itself. */
-const CLITIC_SIMILARITY = 0.85;
-const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
-// Longest first within each list, so "وس" is tried before "و".
-const ARABIC_PREFIXES = ["وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
-const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
-
-/**
- * "رمزاً" loses its tanween to normalisation and keeps its alif: "رمزا" is "رمز" in the accusative,
- * so each spelling stands for the other, known or not.
- */
-const TANWEEN_SIMILARITY = 0.95;
-const tanweenVariant = (token: string): string | undefined => {
-  if (!ARABIC_LETTERS.test(token)) return undefined;
-  const stem = token.endsWith("ا") ? token.slice(0, -1) : token;
-  // Below three letters the alif is the word's own ("ما", "لا").
-  if (stem.length < 3) return undefined;
-  return stem === token ? `${token}ا` : stem;
-};
-
-/** Another form of an unknown Arabic word: the same word, but not as sure as a clitic cut off. */
-const STEM_SIMILARITY = 0.8;
-const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
-const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة", "ه", "ا"];
-/**
- * A light Arabic stem: one tense prefix and one inflection ending off, keeping three letters at
- * least, so the forms of one verb or noun meet. Undefined for anything else.
- */
-function arabicStem(word: string): string | undefined {
-  if (!ARABIC_LETTERS.test(word)) return undefined;
-  let stem = word;
-  const prefix = VERB_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
-  if (prefix) stem = stem.slice(prefix.length);
-  const suffix = INFLECTION_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
-  if (suffix) stem = stem.slice(0, stem.length - suffix.length);
-  return stem.length >= 3 ? stem : undefined;
-}
-
-/** A known word found by cutting an English ending off an unknown one, like a synonym. */
-const INFLECTION_SIMILARITY = 0.9;
-const ENGLISH_LETTERS = /^[a-z]+$/;
-/** Endings and what the bare word may end with instead: "-ies" was "-y", "-ing" may have lost an "e". */
-const ENGLISH_ENDINGS: readonly (readonly [string, readonly string[]])[] = [
-  ["ing", ["", "e"]],
-  ["ies", ["y"]],
-  ["ied", ["y"]],
-  ["es", ["", "e"]],
-  ["ed", ["", "e"]],
-  ["s", [""]],
-];
 
 /** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
 export const EXTRA_WORD_COST = 0.004;
@@ -216,24 +172,8 @@ export function buildQuestionIndex(
     [...postings.keys()].filter((term) => !isNameTerm(term)),
     FUZZY,
   );
-  const byArabicStem = new Map<string, string[]>();
-  for (const term of postings.keys()) {
-    const key = arabicStem(term);
-    if (!key) continue;
-    const forms = byArabicStem.get(key);
-    if (forms) forms.push(term);
-    else byArabicStem.set(key, [term]);
-  }
-  /**
-   * An Arabic word the store does not know, as the store has another form of it: "صرفت" and
-   * "يصرف", "يضخ" and "ضخ". Only unknown words are tried, and only against the store's own words.
-   */
-  const sameArabicStem = (token: string): FuzzyHit[] => {
-    const key = arabicStem(token);
-    return key
-      ? (byArabicStem.get(key) ?? []).map((term) => ({ term, similarity: STEM_SIMILARITY }))
-      : [];
-  };
+  const known: KnownWords = { has: (term) => postings.has(term), lookup: vocabulary.lookup };
+  const sameArabicStem = buildStemIndex(postings.keys());
   const synonyms = new Map<string, Set<string>>();
   for (const group of synonymGroups) {
     const words = group.map(normalize);
@@ -267,13 +207,11 @@ export function buildQuestionIndex(
         ? [{ term: token, similarity: 1 }]
         : [
             ...vocabulary.lookup(token),
-            ...cliticFree(token),
-            ...inflectionFree(token),
+            ...cliticFree(token, known),
+            ...inflectionFree(token, known),
             ...sameArabicStem(token),
           ];
-      const accusative = tanweenVariant(token);
-      if (accusative && postings.has(accusative))
-        hits.push({ term: accusative, similarity: TANWEEN_SIMILARITY });
+      hits.push(...accusativeVariant(token, known));
       for (const term of synonyms.get(token) ?? [])
         hits.push({ term, similarity: SYNONYM_SIMILARITY });
       out.set(i, hits);
@@ -294,49 +232,6 @@ export function buildQuestionIndex(
       }
     }
     return { stands: out, named, spans, entityIds };
-  };
-
-  /**
-   * An Arabic word the store does not know, without the conjunction, preposition or future prefix
-   * before it or the pronoun after it ("ستستثمره" → "ستستثمر", one letter from "سيستثمر"), matched
-   * exactly or as a typo. Only unknown words are cut, so no known word is ever read as another.
-   */
-  const cliticFree = (token: string): FuzzyHit[] => {
-    if (!ARABIC_LETTERS.test(token)) return [];
-    const best = new Map<string, number>();
-    const keep = (term: string, similarity: number) =>
-      best.set(term, Math.max(best.get(term) ?? 0, similarity));
-    for (const prefix of ["", ...ARABIC_PREFIXES]) {
-      if (!token.startsWith(prefix)) continue;
-      for (const suffix of ["", ...ARABIC_SUFFIXES]) {
-        if (prefix + suffix === "" || !token.endsWith(suffix)) continue;
-        const stem = token.slice(prefix.length, token.length - suffix.length);
-        if (stem.length < 3) continue;
-        if (postings.has(stem)) keep(stem, CLITIC_SIMILARITY);
-        else
-          for (const h of vocabulary.lookup(stem)) keep(h.term, h.similarity * CLITIC_SIMILARITY);
-      }
-    }
-    return [...best].map(([term, similarity]) => ({ term, similarity }));
-  };
-
-  /**
-   * An English word the store does not know, as the store may have it without its ending
-   * ("owning" → "own", "funded" → "fund", "ties" → "tie"). Only unknown words are tried.
-   */
-  const inflectionFree = (token: string): FuzzyHit[] => {
-    if (!ENGLISH_LETTERS.test(token)) return [];
-    const found = new Set<string>();
-    for (const [ending, replacements] of ENGLISH_ENDINGS) {
-      if (!token.endsWith(ending)) continue;
-      const stem = token.slice(0, token.length - ending.length);
-      if (stem.length < 3) continue;
-      // "putting" → "put": a doubled last letter is the ending's spelling, not the word's.
-      const undoubled = stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
-      for (const base of [...undoubled, stem])
-        for (const r of replacements) if (postings.has(base + r)) found.add(base + r);
-    }
-    return [...found].map((term) => ({ term, similarity: INFLECTION_SIMILARITY }));
   };
 
   /** "مرا كز" read as "مراكز": two unknown neighbours that make a known word were one word. */

@@ -1,0 +1,127 @@
+import type { FuzzyHit } from "./fuzzy-terms.ts";
+
+/**
+ * Other forms of a word the store does not know, each as sure as the change it takes: a clitic cut
+ * off (0.85), the accusative alif (0.95), a tense prefix or an inflection ending (0.8), an English
+ * ending (0.9). The ranker tries them on unknown words only, so no known word is read as another.
+ */
+
+/** The store's words: whether it has one, and which of them a typed word may be a typo of. */
+export interface KnownWords {
+  has(term: string): boolean;
+  lookup(word: string): readonly FuzzyHit[];
+}
+
+const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
+const ENGLISH_LETTERS = /^[a-z]+$/;
+
+/** A known word found by cutting clitics off an unknown one is nearly as good as the word itself. */
+const CLITIC_SIMILARITY = 0.85;
+// Longest first within each list, so "وس" is tried before "و".
+const ARABIC_PREFIXES = ["وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
+const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
+
+/**
+ * An Arabic word without the conjunction, preposition or future prefix before it or the pronoun
+ * after it ("ستستثمره" → "ستستثمر", one letter from "سيستثمر"), matched exactly or as a typo.
+ */
+export function cliticFree(token: string, known: KnownWords): FuzzyHit[] {
+  if (!ARABIC_LETTERS.test(token)) return [];
+  const best = new Map<string, number>();
+  const keep = (term: string, similarity: number) =>
+    best.set(term, Math.max(best.get(term) ?? 0, similarity));
+  for (const prefix of ["", ...ARABIC_PREFIXES]) {
+    if (!token.startsWith(prefix)) continue;
+    for (const suffix of ["", ...ARABIC_SUFFIXES]) {
+      if (prefix + suffix === "" || !token.endsWith(suffix)) continue;
+      const stem = token.slice(prefix.length, token.length - suffix.length);
+      if (stem.length < 3) continue;
+      if (known.has(stem)) keep(stem, CLITIC_SIMILARITY);
+      else for (const h of known.lookup(stem)) keep(h.term, h.similarity * CLITIC_SIMILARITY);
+    }
+  }
+  return [...best].map(([term, similarity]) => ({ term, similarity }));
+}
+
+const TANWEEN_SIMILARITY = 0.95;
+
+/**
+ * "رمزاً" loses its tanween to normalisation and keeps its alif: "رمزا" is "رمز" in the accusative,
+ * so each spelling stands for the other, known or not.
+ */
+export function accusativeVariant(token: string, known: KnownWords): FuzzyHit[] {
+  if (!ARABIC_LETTERS.test(token)) return [];
+  const stem = token.endsWith("ا") ? token.slice(0, -1) : token;
+  // Below three letters the alif is the word's own ("ما", "لا").
+  if (stem.length < 3) return [];
+  const other = stem === token ? `${token}ا` : stem;
+  return known.has(other) ? [{ term: other, similarity: TANWEEN_SIMILARITY }] : [];
+}
+
+/** Another form of an Arabic word: the same word, but not as sure as a clitic cut off. */
+const STEM_SIMILARITY = 0.8;
+const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
+const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة", "ه", "ا"];
+
+/**
+ * A light Arabic stem: one tense prefix and one inflection ending off, keeping three letters at
+ * least, so the forms of one verb or noun meet. Undefined for anything else.
+ */
+export function arabicStem(word: string): string | undefined {
+  if (!ARABIC_LETTERS.test(word)) return undefined;
+  let stem = word;
+  const prefix = VERB_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
+  if (prefix) stem = stem.slice(prefix.length);
+  const suffix = INFLECTION_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
+  if (suffix) stem = stem.slice(0, stem.length - suffix.length);
+  return stem.length >= 3 ? stem : undefined;
+}
+
+/**
+ * The store's Arabic words grouped by light stem, so an unknown word meets the forms of it that the
+ * store has: "صرفت" and "يصرف", "يضخ" and "ضخ".
+ */
+export function buildStemIndex(terms: Iterable<string>): (token: string) => FuzzyHit[] {
+  const byStem = new Map<string, string[]>();
+  for (const term of terms) {
+    const key = arabicStem(term);
+    if (!key) continue;
+    const forms = byStem.get(key);
+    if (forms) forms.push(term);
+    else byStem.set(key, [term]);
+  }
+  return (token) => {
+    const key = arabicStem(token);
+    return key
+      ? (byStem.get(key) ?? []).map((term) => ({ term, similarity: STEM_SIMILARITY }))
+      : [];
+  };
+}
+
+/** A known word found by cutting an English ending off an unknown one, like a synonym. */
+const INFLECTION_SIMILARITY = 0.9;
+/** Endings and what the bare word may end with instead: "-ies" was "-y", "-ing" may have lost an "e". */
+const ENGLISH_ENDINGS: readonly (readonly [string, readonly string[]])[] = [
+  ["ing", ["", "e"]],
+  ["ies", ["y"]],
+  ["ied", ["y"]],
+  ["es", ["", "e"]],
+  ["ed", ["", "e"]],
+  ["s", [""]],
+];
+
+/** An English word without its ending ("owning" → "own", "funded" → "fund", "ties" → "tie"). */
+export function inflectionFree(token: string, known: KnownWords): FuzzyHit[] {
+  if (!ENGLISH_LETTERS.test(token)) return [];
+  const found = new Set<string>();
+  for (const [ending, replacements] of ENGLISH_ENDINGS) {
+    if (!token.endsWith(ending)) continue;
+    const stem = token.slice(0, token.length - ending.length);
+    if (stem.length < 3) continue;
+    // "putting" → "put": a doubled last letter is the ending's spelling, not the word's.
+    const undoubled = stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
+    for (const base of [...undoubled, stem])
+      for (const r of replacements) if (known.has(base + r)) found.add(base + r);
+  }
+  return [...found].map((term) => ({ term, similarity: INFLECTION_SIMILARITY }));
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import {
+  accusativeVariant,
+  arabicStem,
+  buildStemIndex,
+  cliticFree,
+  inflectionFree,
+  type KnownWords,
+} from "../src/engine/word-forms.ts";
+
+/** A store that knows exactly these words and finds no typos. */
+const knowing = (...words: string[]): KnownWords => {
+  const set = new Set(words);
+  return { has: (term) => set.has(term), lookup: () => [] };
+};
+
+describe("cliticFree", () => {
+  it("finds the known word under a future prefix and a pronoun", () => {
+    expect(cliticFree("ستستثمره", knowing("ستستثمر", "تستثمر"))).toEqual([
+      { term: "ستستثمر", similarity: 0.85 },
+      { term: "تستثمر", similarity: 0.85 },
+    ]);
+  });
+
+  it("takes a typo of the bare word, less sure than the word itself", () => {
+    const known: KnownWords = {
+      has: () => false,
+      lookup: (word) => (word === "مايكروسوفت" ? [{ term: "ميكروسوفت", similarity: 0.9 }] : []),
+    };
+    const [hit] = cliticFree("لمايكروسوفت", known);
+    expect(hit?.term).toBe("ميكروسوفت");
+    expect(hit?.similarity).toBeCloseTo(0.9 * 0.85);
+  });
+
+  it("never cuts below three letters, and leaves other scripts alone", () => {
+    expect(cliticFree("وما", knowing("ما"))).toEqual([]);
+    expect(cliticFree("musk", knowing("mus"))).toEqual([]);
+  });
+});
+
+describe("accusativeVariant", () => {
+  it("reads the accusative alif both ways", () => {
+    expect(accusativeVariant("رمزا", knowing("رمز"))).toEqual([{ term: "رمز", similarity: 0.95 }]);
+    expect(accusativeVariant("رمز", knowing("رمزا"))).toEqual([{ term: "رمزا", similarity: 0.95 }]);
+  });
+
+  it("keeps the alif of a short word its own", () => {
+    expect(accusativeVariant("ما", knowing("م"))).toEqual([]);
+    expect(accusativeVariant("رمزا", knowing())).toEqual([]);
+  });
+});
+
+describe("arabicStem and buildStemIndex", () => {
+  it("gives two forms of one verb the same stem", () => {
+    expect(arabicStem("صرفت")).toBe("صرف");
+    expect(arabicStem("يصرف")).toBe("صرف");
+    expect(arabicStem("ما")).toBeUndefined();
+    expect(arabicStem("spent")).toBeUndefined();
+  });
+
+  it("meets an unknown form with the forms the store has", () => {
+    const sameStem = buildStemIndex(["يصرف", "مال", "musk"]);
+    expect(sameStem("صرفت")).toEqual([{ term: "يصرف", similarity: 0.8 }]);
+    expect(sameStem("ذهب")).toEqual([]);
+  });
+});
+
+describe("inflectionFree", () => {
+  it("cuts English endings, undoubling and restoring letters the ending took", () => {
+    expect(inflectionFree("putting", knowing("put"))).toEqual([{ term: "put", similarity: 0.9 }]);
+    expect(inflectionFree("ties", knowing("tie"))).toEqual([{ term: "tie", similarity: 0.9 }]);
+    expect(inflectionFree("funded", knowing("fund"))).toEqual([{ term: "fund", similarity: 0.9 }]);
+    expect(inflectionFree("parties", knowing("party"))).toEqual([
+      { term: "party", similarity: 0.9 },
+    ]);
+  });
+
+  it("finds nothing the store lacks, and leaves Arabic alone", () => {
+    expect(inflectionFree("owning", knowing("own"))).toEqual([{ term: "own", similarity: 0.9 }]);
+    expect(inflectionFree("owning", knowing())).toEqual([]);
+    expect(inflectionFree("يصرفون", knowing("يصرف"))).toEqual([]);
+  });
+});
