@@ -318,6 +318,7 @@ describe("what a question asks, apart from its names", () => {
     phrasingCoverage: 1,
     substantial: true,
     askCoverage,
+    namesEveryEntity: true,
   });
 
   it("decides whether to answer from the score and the ask together", () => {
@@ -369,6 +370,26 @@ describe("the kind of fact a question asks for", () => {
     "How much money did Musk give to Trump's campaign?",
   ])("makes no claim for %j, which the best entry does not answer", (question) => {
     expect(engine.ask(question).status).not.toBe("answered");
+  });
+
+  it.each([
+    ["how much is oracle putting into stargate", "faq:oracle-role"],
+    ["how much is microsoft investing in stargate", "faq:is-microsoft-part-of-stargate"],
+    ["كم ستدفع سوفت بنك في ستارغيت", "faq:softbank-role"],
+  ])(
+    "gives no figure for %j, one partner's share, which the article never states",
+    (question, ref) => {
+      const result = engine.ask(question);
+      expect(result.status).toBe("ambiguous");
+      expect(result.suggestions.map((s) => s.ref)).toContain(ref);
+    },
+  );
+
+  it("gives the figure when the question is about what the entry's figure is about", () => {
+    expect(engine.ask("how much will stargate invest").ref).toBe("faq:stargate-investment-size");
+    expect(engine.ask("How much did Musk say SoftBank has?").ref).toBe(
+      "faq:musk-softbank-10-billion-claim",
+    );
   });
 
   it("answers from the best entry of the kind asked for", () => {

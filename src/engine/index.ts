@@ -214,9 +214,13 @@ export function createEngine(knowledge: Knowledge): Engine {
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
       return noMatch(lang);
-    // Only an entry that answers the kind of fact asked for ("when", "how much") may answer.
+    // Only an entry that answers the kind of fact asked for ("when", "how much") may answer. A
+    // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
+    // so a figure answers only when the phrasing or the answer names everyone the question names.
     const asked = questionKinds(query.tokens);
-    const [fit, nextFit] = ranked.filter((r) => kinds.answers(r.entry, asked));
+    const [fit, nextFit] = ranked.filter(
+      (r) => kinds.answers(r.entry, asked) && (!asked.has("amount") || r.namesEveryEntity),
+    );
     if (fit && isConfident(fit)) {
       const tie =
         nextFit &&

@@ -46,6 +46,8 @@ export interface RankedEntry {
    * 1 for a question of names alone ("stargate"), which asks about them and nothing else.
    */
   askCoverage: number;
+  /** Whether that best phrasing names every entity the question names. */
+  namesEveryEntity: boolean;
 }
 
 /**
@@ -328,6 +330,7 @@ export function buildQuestionIndex(
       let bestCoverage = 0;
       let bestSubstantial = false;
       let bestAsk = 0;
+      let bestNames = false;
       for (const { terms, entityIds: about, contentWeight } of item.phrasings) {
         let covered = 0;
         let askCovered = 0;
@@ -382,6 +385,7 @@ export function buildQuestionIndex(
           bestCoverage = phrasingCoverage;
           bestSubstantial = wordsFound >= 2 || entityFound;
           bestAsk = askWeight > 0 ? askCovered / askWeight : 1;
+          bestNames = namesAll(entityIds, about, item.answerTerms);
         }
       }
       ranked.push({
@@ -390,6 +394,7 @@ export function buildQuestionIndex(
         phrasingCoverage: bestCoverage,
         substantial: bestSubstantial,
         askCoverage: bestAsk,
+        namesEveryEntity: bestNames,
       });
       kept.push(best);
       kept.sort((x, y) => y - x);
@@ -400,6 +405,15 @@ export function buildQuestionIndex(
   };
 
   return { rank };
+}
+
+function namesAll(
+  asked: ReadonlySet<string>,
+  about: ReadonlySet<string>,
+  answerTerms: ReadonlySet<string>,
+): boolean {
+  for (const id of asked) if (!about.has(id) && !answerTerms.has(nameTerm(id))) return false;
+  return true;
 }
 
 /** The question names an entity the phrasing lacks, and the phrasing names one the question lacks. */
