@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectLang, normalize, stripArticle, tokenize } from "../src/text/normalize.ts";
+import { STOPWORDS } from "../src/text/stopwords.ts";
 
 /** Every code point from `from` to `to`, inclusive, as one string. */
 function range(from: number, to: number): string {
@@ -181,5 +182,22 @@ describe("detectLang", () => {
 
   it("reads Arabic with vowel marks and Arabic digits as Arabic", () => {
     expect(detectLang("مَنْ هُوَ ماسك ٦")).toBe("ar");
+  });
+});
+
+describe("stopwords", () => {
+  it.each([
+    ["اللي", "الذي"],
+    ["هاد", "هذا"],
+    ["كمان", "أيضا"],
+    ["رح", "قد"],
+  ])("treat the dialect word %j like its Standard Arabic counterpart %j", (dialect, standard) => {
+    expect(STOPWORDS.has(normalize(standard))).toBe(true);
+    expect(STOPWORDS.has(normalize(dialect))).toBe(true);
+  });
+
+  it("keep the words that say what is asked", () => {
+    for (const word of ["تمتلك", "منشأة", "own", "stargate"])
+      expect(STOPWORDS.has(normalize(word))).toBe(false);
   });
 });
