@@ -17,7 +17,7 @@ import {
  * floors are the levels measured on it today (`npm run eval`), so a change that only fits the
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
  * aims for; raise them as the engine improves, never lower them for the same set. The floor on how
- * often an answer is right (95.3% and 97.1% today) fails at the fifth new wrong answer on the
+ * often an answer is right (96.2% and 97.2% today) fails at the fifth new wrong answer on the
  * development set and the second on the held-out set: answering more by answering worse fails.
  */
 const SETS = [
@@ -29,7 +29,7 @@ const SETS = [
     minOffTopic: 25,
     top1Floor: 71,
     abstentionFloor: 100,
-    rightWhenAnsweredFloor: 94,
+    rightWhenAnsweredFloor: 95,
   },
   {
     name: "held-out set",
@@ -37,7 +37,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 70,
+    top1Floor: 72,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 94,
   },
