@@ -16,9 +16,10 @@ import {
  * worse than "I don't know". The held-out set, never tuned on, shows what new questions meet: its
  * floors are the levels measured on it today (`npm run eval`), so a change that only fits the
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
- * aims for; raise them as the engine improves, never lower them for the same set. The floor on how
- * often an answer is right (96.2% and 97.2% today) fails at the fifth new wrong answer on the
- * development set and the second on the held-out set: answering more by answering worse fails.
+ * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
+ * is measured anew: the held-out set went from 60 to 115 cases at 69.6%). The floor on how
+ * often an answer is right (96.2% and 98.5% today) fails at the fifth new wrong answer on the
+ * development set and the third on the held-out set: answering more by answering worse fails.
  */
 const SETS = [
   {
@@ -37,9 +38,9 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 72,
+    top1Floor: 69,
     abstentionFloor: 100,
-    rightWhenAnsweredFloor: 94,
+    rightWhenAnsweredFloor: 95,
   },
 ];
 
