@@ -201,3 +201,18 @@ describe("stopwords", () => {
       expect(STOPWORDS.has(normalize(word))).toBe(false);
   });
 });
+
+describe("amounts as readers type them", () => {
+  it.each([
+    ["$80B", ["80", "billion"]],
+    ["10bn", ["10", "billion"]],
+    ["500m", ["500", "million"]],
+    ["80 billion", ["80", "billion"]],
+  ])("reads %j as %j", (typed, tokens) => {
+    expect(tokenize(typed)).toEqual(tokens);
+  });
+
+  it("leaves other words with digits alone", () => {
+    expect(tokenize("gpt4 5g b2b")).toEqual(["gpt4", "5g", "b2b"]);
+  });
+});

@@ -68,7 +68,21 @@ export function tokenize(input: string): string[] {
   return folded
     .split(" ")
     .filter((word) => word.length > 0)
+    .flatMap(spellAmount)
     .map(stripArticle);
+}
+
+const SHORT_AMOUNT = /^(\d+)(bn|b|mn|m)$/;
+const AMOUNT_UNITS: Readonly<Record<string, string>> = {
+  b: "billion",
+  bn: "billion",
+  m: "million",
+  mn: "million",
+};
+/** Readers write "$80B" and "10bn"; the store spells the figure out, "80 billion". */
+function spellAmount(word: string): string[] {
+  const short = SHORT_AMOUNT.exec(word);
+  return short?.[1] && short[2] ? [short[1], AMOUNT_UNITS[short[2]] ?? short[2]] : [word];
 }
 
 const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
