@@ -17,7 +17,8 @@ import {
  * floors are the levels measured on it today (`npm run eval`), so a change that only fits the
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
- * is measured anew: the held-out set went from 60 to 115 cases at 69.6%). The floor on how
+ * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, the development set from
+ * 571 to 624 at 70.2%). The floor on how
  * often an answer is right (96.2% and 98.5% today) fails at the fifth new wrong answer on the
  * development set and the third on the held-out set: answering more by answering worse fails.
  */
@@ -28,7 +29,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 71,
+    top1Floor: 70,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
   },
