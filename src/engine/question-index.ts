@@ -46,7 +46,7 @@ export interface RankedEntry {
    * 1 for a question of names alone ("stargate"), which asks about them and nothing else.
    */
   askCoverage: number;
-  /** Whether that best phrasing names every entity the question names. */
+  /** Whether that best phrasing, or the entry's answer, names every entity the question names. */
   namesEveryEntity: boolean;
 }
 
@@ -213,7 +213,8 @@ export function buildQuestionIndex(
             ...inflectionFree(token, known),
             ...sameArabicStem(token),
           ];
-      hits.push(...accusativeVariant(token, known));
+      const accusative = accusativeVariant(token, known);
+      if (accusative) hits.push(accusative);
       for (const term of synonyms.get(token) ?? [])
         hits.push({ term, similarity: SYNONYM_SIMILARITY });
       out.set(i, hits);
@@ -407,6 +408,7 @@ export function buildQuestionIndex(
   return { rank };
 }
 
+/** Every entity the question names is named by the phrasing or by the entry's answer. */
 function namesAll(
   asked: ReadonlySet<string>,
   about: ReadonlySet<string>,

@@ -47,15 +47,16 @@ const TANWEEN_SIMILARITY = 0.95;
 
 /**
  * "رمزاً" loses its tanween to normalisation and keeps its alif: "رمزا" is "رمز" in the accusative,
- * so each spelling stands for the other, known or not.
+ * so each spelling stands for the other, known or not. Tried on every word of every question, so
+ * it allocates nothing when there is nothing to find.
  */
-export function accusativeVariant(token: string, known: KnownWords): FuzzyHit[] {
-  if (!ARABIC_LETTERS.test(token)) return [];
+export function accusativeVariant(token: string, known: KnownWords): FuzzyHit | undefined {
+  if (!ARABIC_LETTERS.test(token)) return undefined;
   const stem = token.endsWith("ا") ? token.slice(0, -1) : token;
   // Below three letters the alif is the word's own ("ما", "لا").
-  if (stem.length < 3) return [];
+  if (stem.length < 3) return undefined;
   const other = stem === token ? `${token}ا` : stem;
-  return known.has(other) ? [{ term: other, similarity: TANWEEN_SIMILARITY }] : [];
+  return known.has(other) ? { term: other, similarity: TANWEEN_SIMILARITY } : undefined;
 }
 
 /** Another form of an Arabic word: the same word, but not as sure as a clitic cut off. */
