@@ -346,6 +346,11 @@ describe("the kind of fact a question asks for", () => {
     ["قديش رح يستثمروا", ["amount"]],
     ["وين بيبنوا المركز", ["place"]],
     ["ليش ماسك زعلان", ["reason"]],
+    ["in what year did musk found xai", ["time"]],
+    ["في أي عام أسس ماسك xAI", ["time"]],
+    ["which day did altman reply", ["time"]],
+    // "what" alone asks for no time, even beside a year.
+    ["what did musk say last year", []],
     ["who is musk", []],
     // "how" alone asks for a manner, not a figure.
     ["how did altman respond", []],
@@ -368,6 +373,8 @@ describe("the kind of fact a question asks for", () => {
     "When was OpenAI founded?",
     // The entry says Musk helped fund the campaign, not how much he gave.
     "How much money did Musk give to Trump's campaign?",
+    // The entry says Musk and Altman helped found OpenAI, not when.
+    "In what year did Musk and Altman co-found OpenAI?",
   ])("makes no claim for %j, which the best entry does not answer", (question) => {
     expect(engine.ask(question).status).not.toBe("answered");
   });

@@ -12,6 +12,18 @@ export type QuestionKind = "time" | "amount" | "place" | "reason";
 const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["time", "when"],
   ["time", "متى"],
+  // "In what year…" asks for a time as surely as "when".
+  ["time", "what year"],
+  ["time", "which year"],
+  ["time", "what month"],
+  ["time", "which month"],
+  ["time", "what day"],
+  ["time", "which day"],
+  ["time", "what date"],
+  ["time", "أي عام"],
+  ["time", "أي سنة"],
+  ["time", "أي شهر"],
+  ["time", "أي يوم"],
   ["amount", "how much"],
   ["amount", "how many"],
   ["amount", "كم"],
