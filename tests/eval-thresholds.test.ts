@@ -8,6 +8,7 @@ import {
   HOLDOUT_FILE,
   loadCases,
   percent,
+  STRESS_FILE,
 } from "./eval/evaluate.ts";
 
 /**
@@ -21,6 +22,8 @@ import {
  * 571 to 624 at 70.2%). The floor on how
  * often an answer is right (96.2% and 98.5% today) fails at the fifth new wrong answer on the
  * development set and the third on the held-out set: answering more by answering worse fails.
+ * The honesty stress set is the one set below 100% abstention: it was written to find the questions
+ * the bot wrongly answers, holds four it still does, and its floors keep that from growing.
  */
 const SETS = [
   {
@@ -42,6 +45,18 @@ const SETS = [
     top1Floor: 69,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
+  },
+  {
+    // Near misses that ask what the story never says; the four it still answers are listed by
+    // `npm run eval`. Regression floors at today's levels until they are fixed.
+    name: "honesty stress set",
+    file: STRESS_FILE,
+    minCases: 50,
+    minPerLang: 20,
+    minOffTopic: 30,
+    top1Floor: 75,
+    abstentionFloor: 89,
+    rightWhenAnsweredFloor: 75,
   },
 ];
 

@@ -17,6 +17,11 @@ export type EvalCase = z.infer<typeof evalCaseSchema>;
 export const CASES_FILE = new URL("./cases.jsonl", import.meta.url);
 /** Written by someone who saw neither the store nor the engine, and never tuned on: how new questions fare. */
 export const HOLDOUT_FILE = new URL("./holdout.jsonl", import.meta.url);
+/**
+ * Near misses written to trip the bot's honesty: questions that reuse the story's people, places
+ * and figures but ask what it never says. Development data: it chose changes, and still fails.
+ */
+export const STRESS_FILE = new URL("./stress.jsonl", import.meta.url);
 
 export function loadCases(file: URL = CASES_FILE): EvalCase[] {
   return readFileSync(file, "utf8")

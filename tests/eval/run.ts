@@ -7,6 +7,7 @@ import {
   loadCases,
   percent,
   type Rate,
+  STRESS_FILE,
 } from "./evaluate.ts";
 
 const show = (r: Rate) => `${percent(r).toFixed(1)}% (${r.passed}/${r.total})`;
@@ -28,6 +29,7 @@ const failures = (report: EvalReport): string[] => {
 
 const report = evaluate(engine, knowledge, loadCases());
 const holdout = evaluate(engine, knowledge, loadCases(HOLDOUT_FILE));
+const stress = evaluate(engine, knowledge, loadCases(STRESS_FILE));
 const lines = [
   "development set (tests/eval/cases.jsonl)",
   `top-1 citation accuracy   ${show(report.top1)}`,
@@ -55,5 +57,13 @@ const lines = [
   `by language               en ${show(holdout.byLang.en ?? { passed: 0, total: 0 })}, ar ${show(holdout.byLang.ar ?? { passed: 0, total: 0 })}`,
   "",
   ...failures(holdout),
+  "",
+  "honesty stress set (tests/eval/stress.jsonl, near misses that ask what the story never says)",
+  `abstention accuracy       ${show(stress.abstention)}`,
+  `top-1 citation accuracy   ${show(stress.top1)}`,
+  `right when answered       ${show(stress.rightWhenAnswered)}`,
+  `grounding rate            ${show(stress.grounding)}`,
+  "",
+  ...failures(stress),
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
