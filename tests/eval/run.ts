@@ -30,15 +30,21 @@ const failures = (report: EvalReport): string[] => {
 const report = evaluate(engine, knowledge, loadCases());
 const holdout = evaluate(engine, knowledge, loadCases(HOLDOUT_FILE));
 const stress = evaluate(engine, knowledge, loadCases(STRESS_FILE));
+/** The rates every set reports, in one order. */
+const rates = (r: EvalReport): string[] => [
+  `top-1 citation accuracy   ${show(r.top1)}`,
+  `any-citation accuracy     ${show(r.anyCitation)}`,
+  `wrong answers             ${show(r.wrong)}`,
+  `abstention accuracy       ${show(r.abstention)}`,
+  `grounding rate            ${show(r.grounding)}`,
+  `right when answered       ${show(r.rightWhenAnswered)}`,
+  `one click away            ${show(r.offered)} more: a "did you mean" offers a right answer`,
+];
+const none: Rate = { passed: 0, total: 0 };
+
 const lines = [
   "development set (tests/eval/cases.jsonl)",
-  `top-1 citation accuracy   ${show(report.top1)}`,
-  `any-citation accuracy     ${show(report.anyCitation)}`,
-  `wrong answers             ${show(report.wrong)}`,
-  `abstention accuracy       ${show(report.abstention)}`,
-  `grounding rate            ${show(report.grounding)}`,
-  `right when answered       ${show(report.rightWhenAnswered)}`,
-  `one click away            ${show(report.offered)} more: a "did you mean" offers a right answer`,
+  ...rates(report),
   "",
   "pass rate by group (answerable: top-1; off-topic: abstained)",
   ...Object.entries({ ...report.byLang, ...report.byCmd, ...report.byTag }).map(
@@ -48,21 +54,13 @@ const lines = [
   ...failures(report),
   "",
   "held-out set (tests/eval/holdout.jsonl, never tuned on)",
-  `top-1 citation accuracy   ${show(holdout.top1)}`,
-  `wrong answers             ${show(holdout.wrong)}`,
-  `abstention accuracy       ${show(holdout.abstention)}`,
-  `grounding rate            ${show(holdout.grounding)}`,
-  `right when answered       ${show(holdout.rightWhenAnswered)}`,
-  `one click away            ${show(holdout.offered)} more`,
-  `by language               en ${show(holdout.byLang.en ?? { passed: 0, total: 0 })}, ar ${show(holdout.byLang.ar ?? { passed: 0, total: 0 })}`,
+  ...rates(holdout),
+  `by language               en ${show(holdout.byLang.en ?? none)}, ar ${show(holdout.byLang.ar ?? none)}`,
   "",
   ...failures(holdout),
   "",
   "honesty stress set (tests/eval/stress.jsonl, near misses that ask what the story never says)",
-  `abstention accuracy       ${show(stress.abstention)}`,
-  `top-1 citation accuracy   ${show(stress.top1)}`,
-  `right when answered       ${show(stress.rightWhenAnswered)}`,
-  `grounding rate            ${show(stress.grounding)}`,
+  ...rates(stress),
   "",
   ...failures(stress),
 ];
