@@ -412,6 +412,25 @@ describe("validateKnowledge: failing fixtures", () => {
     ]);
   });
 
+  it("reports an entity said to be behind one the store lacks, or behind itself", () => {
+    const musk = indexOfId(real.entities, "musk");
+    const issues = fixture((k) => {
+      at(k.entities, musk).behind = { owns: ["tesla", "neuralink"], founded: ["musk"] };
+    });
+    expect(issues).toEqual([
+      {
+        file: "knowledge/entities.json",
+        path: `entities[${musk}].behind.owns[1]`,
+        reason: 'no entity has the id "neuralink"',
+      },
+      {
+        file: "knowledge/entities.json",
+        path: `entities[${musk}].behind.founded[0]`,
+        reason: "an entity is not behind itself",
+      },
+    ]);
+  });
+
   it("reports every problem at once, not only the first", () => {
     const issues = fixture((k) => {
       at(k.quotes, 0).speakers = ["elon"];

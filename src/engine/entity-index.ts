@@ -1,6 +1,7 @@
 import type { Entity } from "../knowledge/schema.ts";
 import { normalize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
+import { buildDescriptions } from "./descriptions.ts";
 import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
 
 /** An entity found for a query, with how sure we are (1 for an exact alias). */
@@ -13,8 +14,8 @@ export interface EntityIndex {
   /** Best entities for a name typed by a user: exact alias first, then fuzzy, best first. */
   findEntity(query: string): EntityMatch[];
   /**
-   * Entities named anywhere in a tokenised question, in the order they appear. Each carries the
-   * normalised tokens of its canonical aliases, so a variant spelling can meet the store's own.
+   * Entities named anywhere in a tokenised question, in the order they appear, by name or by
+   * description ("the Tesla guy" is Musk: see `descriptions.ts`).
    */
   detectEntities(tokens: readonly string[], options?: { exact?: boolean }): DetectedEntity[];
   /** Every entity id that answers to exactly this normalised alias. */
@@ -27,6 +28,8 @@ export interface DetectedEntity {
   start: number;
   end: number;
   similarity: number;
+  /** For a description ("the Tesla guy"), the name it was built on, which it names too. */
+  via?: Entity;
 }
 
 /** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */
@@ -63,6 +66,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   });
 
   const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
+  const describe = buildDescriptions(entities);
   // "the" of "the information" or "في" of "أغنى رجل في العالم" is in nearly every run of words.
   const namePartWords = new Set(
     [...aliasMap.keys()]
@@ -112,7 +116,15 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       }
       if (!matched) i += 1;
     }
-    return found;
+    // The store's text is taken as written; readers' descriptions are read.
+    if (exact) return found;
+    // A role word another name already took is not free to describe this one.
+    return found.map((d) => {
+      const free = tokens.map((t, k) =>
+        found.some((o) => o !== d && k >= o.start && k < o.end) ? "" : t,
+      );
+      return describe(d, free);
+    });
   };
 
   const findEntity = (query: string): EntityMatch[] => {

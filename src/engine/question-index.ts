@@ -1,7 +1,7 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { normalize, tokenize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
-import type { EntityIndex } from "./entity-index.ts";
+import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
 import {
@@ -196,14 +196,20 @@ export function buildQuestionIndex(
   ): {
     stands: Map<number, FuzzyHit[]>;
     named: Set<number>;
-    /** Content-word positions of each name found, so a name weighs once however many words it takes. */
-    spans: number[][];
+    /**
+     * Content-word positions of each name found, so a name weighs once however many words it
+     * takes; and for a description, the entity it names, which sets its weight.
+     */
+    spans: { positions: number[]; described?: string }[];
     entityIds: Set<string>;
+    /** The entities the question is about: "the Tesla guy" is about Musk, not Tesla. */
+    about: Set<string>;
   } => {
     const out = new Map<number, FuzzyHit[]>();
     const named = new Set<number>();
-    const spans: number[][] = [];
+    const spans: { positions: number[]; described?: string }[] = [];
     const entityIds = new Set<string>();
+    const about = new Set<string>();
     tokens.forEach((token, i) => {
       const hits: FuzzyHit[] = postings.has(token)
         ? [{ term: token, similarity: 1 }]
@@ -223,18 +229,24 @@ export function buildQuestionIndex(
     // hold stopwords that the content words no longer have.
     const position = new Map(tokens.map((token, i) => [token, i]));
     for (const found of entities.detectEntities(rawTokens)) {
-      entityIds.add(found.entity.id);
+      const ids = namedBy(found);
+      for (const id of ids) entityIds.add(id);
+      about.add(found.entity.id);
       const span = rawTokens
         .slice(found.start, found.end)
         .map((token) => position.get(token))
         .filter((i) => i !== undefined);
-      if (span.length > 0) spans.push(span);
+      if (span.length > 0)
+        spans.push(
+          found.via ? { positions: span, described: found.entity.id } : { positions: span },
+        );
       for (const i of span) {
         named.add(i);
-        out.get(i)?.push({ term: nameTerm(found.entity.id), similarity: found.similarity });
+        for (const id of ids)
+          out.get(i)?.push({ term: nameTerm(id), similarity: found.similarity });
       }
     }
-    return { stands: out, named, spans, entityIds };
+    return { stands: out, named, spans, entityIds, about };
   };
 
   /** "مرا كز" read as "مراكز": two unknown neighbours that make a known word were one word. */
@@ -260,7 +272,7 @@ export function buildQuestionIndex(
     const rawTokens = rejoin(typedTokens);
     const tokens = [...new Set(rawTokens.filter((t) => !STOPWORDS.has(t)))];
     if (tokens.length === 0) return [];
-    const { stands, named, spans, entityIds } = expand(tokens, rawTokens);
+    const { stands, named, spans, entityIds, about: asksAbout } = expand(tokens, rawTokens);
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
     const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
@@ -269,9 +281,13 @@ export function buildQuestionIndex(
       return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
     });
     // A name is one thing however many words it takes: "سوفت بنك" must not weigh twice "ماسك".
-    for (const span of spans) {
-      const share = (Math.max(...span.map((i) => weights[i] ?? 0)) * ENTITY_WEIGHT) / span.length;
-      for (const i of span) weights[i] = share;
+    // A description weighs what the name it stands for does: "guy" in "the Tesla guy" is no rare word.
+    for (const { positions, described } of spans) {
+      const weight =
+        (described && idf.get(nameTerm(described))) ||
+        Math.max(...positions.map((i) => weights[i] ?? 0));
+      const share = (weight * ENTITY_WEIGHT) / positions.length;
+      for (const i of positions) weights[i] = share;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const asks = tokens.map((t, i) => !named.has(i) && !QUESTION_WORDS.has(t));
@@ -386,7 +402,7 @@ export function buildQuestionIndex(
           bestCoverage = phrasingCoverage;
           bestSubstantial = wordsFound >= 2 || entityFound;
           bestAsk = askWeight > 0 ? askCovered / askWeight : 1;
-          bestNames = namesAll(entityIds, about, item.answerTerms);
+          bestNames = namesAll(asksAbout, about, item.answerTerms);
         }
       }
       ranked.push({
@@ -426,6 +442,13 @@ function conflicts(asked: ReadonlySet<string>, about: ReadonlySet<string>): bool
   for (const id of about) if (!asked.has(id)) return true;
   return false;
 }
+
+/**
+ * "The Tesla guy" names Musk, and Tesla too: a phrasing that says "Tesla's boss" in words the
+ * descriptions do not read ("مدير تنفيذي لشركة تسلا") still meets it.
+ */
+const namedBy = (found: DetectedEntity): string[] =>
+  found.via ? [found.entity.id, found.via.id] : [found.entity.id];
 
 /** Store text's stand-in for a name; tokens never hold "#", so no typed word can be one. */
 const NAME_PREFIX = "#";

@@ -35,6 +35,10 @@ export const entityKinds = [
   "event",
 ] as const;
 
+/** How an entity stands behind another: Altman runs OpenAI, Ellison founded Oracle, OpenAI makes ChatGPT. */
+export const relations = ["runs", "owns", "founded", "makes"] as const;
+export type Relation = (typeof relations)[number];
+
 export const entitySchema = z.strictObject({
   id,
   kind: z.enum(entityKinds),
@@ -45,6 +49,11 @@ export const entitySchema = z.strictObject({
   citations: z.array(citationSchema).min(1),
   /** Shown when the autocomplete box is empty. */
   featured: z.boolean().optional(),
+  /**
+   * Ids of the entities this one runs, owns, founded or makes, each as the story says it: readers
+   * name Musk "the Tesla guy" and OpenAI "the ChatGPT company" (see `engine/descriptions.ts`).
+   */
+  behind: z.partialRecord(z.enum(relations), z.array(id).min(1)).optional(),
 });
 
 export const entitiesFileSchema = z.strictObject({

@@ -63,6 +63,15 @@ export function validateKnowledge(knowledge: Knowledge): StoreIssue[] {
   checkAliases(knowledge, report);
 
   const entityIds = new Set(knowledge.entities.map((e) => e.id));
+  knowledge.entities.forEach((entity, i) => {
+    for (const [relation, ids] of Object.entries(entity.behind ?? {})) {
+      ids.forEach((other, j) => {
+        const path = `entities[${i}].behind.${relation}[${j}]`;
+        if (!entityIds.has(other)) report("entities", path, `no entity has the id "${other}"`);
+        else if (other === entity.id) report("entities", path, "an entity is not behind itself");
+      });
+    }
+  });
   knowledge.quotes.forEach((quote, i) => {
     const path = `quotes[${i}]`;
     if (!isVerbatimIn(quote.ar, lineOf(quote.paragraph))) {

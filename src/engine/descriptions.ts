@@ -1,0 +1,113 @@
+import type { Entity, Relation } from "../knowledge/schema.ts";
+import { normalize } from "../text/normalize.ts";
+
+/**
+ * Readers name people and companies by what they run or make: "the Tesla guy", "the ChatGPT
+ * company", "مدير شركة شات جي بي تي", "Nadella's company". A role word beside a name turns the
+ * name into whoever the store says is behind it (`Entity.behind`), and a company word beside a
+ * person into the one company that person is behind.
+ *
+ * A role word names only what the story says: it calls Altman OpenAI's CEO, so "the OpenAI CEO"
+ * is Altman; it says only that Tesla is one of Musk's companies, so "the Tesla boss" is Musk but
+ * "the CEO of Tesla" stays a question about Tesla's CEO, which the store cannot answer. A role
+ * with no one, or more than one, to name leaves the name as it was.
+ */
+
+type Role = { kind: "person" | "company"; relations: readonly Relation[] };
+
+const words = (list: string) => list.split(/\s+/).map(normalize).filter(Boolean);
+const roles = new Map<string, Role>();
+const role = (list: string, kind: Role["kind"], relations: readonly Relation[]) => {
+  for (const word of words(list)) roles.set(word, { kind, relations });
+};
+// Each role's relations in order of preference.
+role("guy dude man", "person", ["runs", "owns", "founded"]);
+role("owner صاحب مالك", "person", ["owns", "founded"]);
+// A boss may run the company or own it; a title is a claim the story must make itself.
+role("boss head leader honcho رئيس زعيم", "person", ["runs", "owns"]);
+role("ceo chief exec executive chairman مدير", "person", ["runs"]);
+role("founder cofounder مؤسس", "person", ["founded"]);
+role("company firm maker makers developer creator شركة صانع صانعة مطور مطورة", "company", [
+  "makes",
+]);
+
+/** Words between a name and the role after it: "Microsoft's top guy". */
+const BEFORE_ROLE = new Set(words("top big main"));
+/** Words between a role and the name after it: "the CEO of the company", "the company behind ChatGPT". */
+const AFTER_ROLE = new Set(words("of at behind the"));
+/** "The head of the company that makes ChatGPT" is as far as a reader's description goes. */
+const MAX_ROLES = 3;
+
+export interface Described {
+  entity: Entity;
+  start: number;
+  end: number;
+  /** The name the description was built on ("Tesla" in "the Tesla guy"), which it also names. */
+  via?: Entity;
+}
+
+export type Describe = <D extends Described>(found: D, tokens: readonly string[]) => D;
+
+export function buildDescriptions(entities: readonly Entity[]): Describe {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  /** Who stands in each relation to an entity: `holders.get("openai").runs` is [Altman]. */
+  const holders = new Map<string, Map<Relation, Entity[]>>();
+  for (const holder of entities) {
+    for (const [relation, ids] of Object.entries(holder.behind ?? {}) as [Relation, string[]][]) {
+      for (const id of ids) {
+        const byRelation = holders.get(id) ?? new Map<Relation, Entity[]>();
+        byRelation.set(relation, [...(byRelation.get(relation) ?? []), holder]);
+        holders.set(id, byRelation);
+      }
+    }
+  }
+  const only = (items: readonly Entity[]): Entity | undefined => {
+    const distinct = [...new Set(items)];
+    return distinct.length === 1 ? distinct[0] : undefined;
+  };
+  const holdersOf = (entity: Entity, relation: Relation) =>
+    holders.get(entity.id)?.get(relation) ?? [];
+
+  /** Who a role word beside `entity` names, if the store says exactly one. */
+  const resolve = (entity: Entity, { kind, relations }: Role): Entity | undefined => {
+    if (entity.kind === kind) return entity;
+    // The first relation anyone holds decides: "the OpenAI guy" is the one who runs it, though
+    // two men founded it; and when two share that relation, the role names no one.
+    for (const relation of relations) {
+      const found = holdersOf(entity, relation).filter((h) => h.kind === kind);
+      if (found.length > 0) return only(found);
+    }
+    // "The ChatGPT boss": the boss of ChatGPT's maker.
+    const maker = only(holdersOf(entity, "makes"));
+    if (maker) return resolve(maker, { kind, relations });
+    // "Nadella's company": the one company a person is behind.
+    if (entity.kind === "person" && kind === "company") {
+      const own = Object.values(entity.behind ?? {}).flatMap((ids) =>
+        ids.map((id) => byId.get(id)),
+      );
+      return only(own.filter((e): e is Entity => e?.kind === "company"));
+    }
+    return undefined;
+  };
+
+  return (found, tokens) => {
+    let { entity, start, end } = found;
+    for (let step = 0; step < MAX_ROLES; step++) {
+      // After the name ("tesla guy", "microsoft top guy"), or before it ("ceo of the tesla", "رئيس تسلا").
+      let after = end;
+      if (BEFORE_ROLE.has(tokens[after] ?? "") && roles.has(tokens[after + 1] ?? "")) after++;
+      let before = start - 1;
+      while (before > start - 3 && AFTER_ROLE.has(tokens[before] ?? "")) before--;
+      const afterRole = roles.get(tokens[after] ?? "");
+      const beforeRole = roles.get(tokens[before] ?? "");
+      const byAfter = afterRole && resolve(entity, afterRole);
+      const byBefore = !byAfter && beforeRole && resolve(entity, beforeRole);
+      if (byAfter) end = after + 1;
+      else if (byBefore) start = before;
+      else break;
+      entity = byAfter || byBefore || entity;
+    }
+    // "The Tesla company" is Tesla, as the name alone says; its "company" stays a word of the question.
+    return entity === found.entity ? found : { ...found, entity, start, end, via: found.entity };
+  };
+}

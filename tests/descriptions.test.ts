@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { buildEntityIndex, type EntityIndex } from "../src/engine/entity-index.ts";
+import type { Entity } from "../src/knowledge/schema.ts";
+import { tokenize } from "../src/text/normalize.ts";
+
+const entity = (
+  id: string,
+  kind: Entity["kind"],
+  behind?: Entity["behind"],
+  aliases: string[] = [],
+): Entity => ({
+  id,
+  kind,
+  name: { en: id, ar: id },
+  aliases: [id, ...aliases],
+  description: { en: id, ar: id },
+  citations: [{ paragraph: 1, text: id, translation: id }],
+  ...(behind ? { behind } : {}),
+});
+
+/**
+ * A small world: Ada owns Acme and founded Bolt; Cy runs Corp; Acme makes the Widget; Dee and
+ * Eve both founded Duo.
+ */
+const world = buildEntityIndex([
+  entity("ada", "person", { owns: ["acme"], founded: ["bolt"] }),
+  entity("cy", "person", { runs: ["corp"] }, ["boss cy"]),
+  entity("dee", "person", { founded: ["duo"] }),
+  entity("eve", "person", { founded: ["duo"], runs: ["duo"] }),
+  entity("acme", "company", { makes: ["widget"] }),
+  entity("bolt", "company"),
+  entity("corp", "company"),
+  entity("duo", "company"),
+  entity("widget", "product"),
+]);
+
+/** Who each name in the text is: `id`, or `id<via` for a description. */
+const named = (index: EntityIndex, text: string, exact = false) =>
+  index
+    .detectEntities(tokenize(text), { exact })
+    .map((d) => (d.via ? `${d.entity.id}<${d.via.id}` : d.entity.id));
+
+describe("descriptions", () => {
+  it("turns a role word after or before a name into whoever is behind it", () => {
+    expect(named(world, "what is the acme guy doing")).toEqual(["ada<acme"]);
+    expect(named(world, "is the ceo of the corp rich")).toEqual(["cy<corp"]);
+    expect(named(world, "corp top boss")).toEqual(["cy<corp"]);
+    expect(named(world, "رئيس corp")).toEqual(["cy<corp"]);
+    expect(named(world, "the bolt founder")).toEqual(["ada<bolt"]);
+  });
+
+  it("names only in the role the store gives: an owner is a boss, not a CEO", () => {
+    expect(named(world, "the acme owner")).toEqual(["ada<acme"]);
+    expect(named(world, "the acme boss")).toEqual(["ada<acme"]);
+    expect(named(world, "the acme ceo")).toEqual(["acme"]);
+    expect(named(world, "the corp owner")).toEqual(["corp"]);
+  });
+
+  it("names no one when the role fits more than one, and prefers who runs it to who founded it", () => {
+    expect(named(world, "the duo founder")).toEqual(["duo"]);
+    expect(named(world, "the duo boss")).toEqual(["eve<duo"]);
+    expect(named(world, "the duo guy")).toEqual(["eve<duo"]);
+  });
+
+  it("climbs from a product to its maker, and from the maker to whoever is behind it", () => {
+    expect(named(world, "the widget company")).toEqual(["acme<widget"]);
+    expect(named(world, "the widget guy")).toEqual(["ada<widget"]);
+    expect(named(world, "صاحب شركة widget")).toEqual(["ada<widget"]);
+  });
+
+  it("names a person's company only when the person is behind exactly one", () => {
+    expect(named(world, "cy company")).toEqual(["corp<cy"]);
+    expect(named(world, "ada company")).toEqual(["ada"]);
+  });
+
+  it("leaves a name that already is what the role asks for", () => {
+    expect(named(world, "the bolt company")).toEqual(["bolt"]);
+  });
+
+  it("leaves the store's own text as written", () => {
+    expect(named(world, "the acme guy", true)).toEqual(["acme"]);
+  });
+
+  it("does not take a role word another name holds", () => {
+    expect(named(world, "acme boss cy")).toEqual(["acme", "cy"]);
+    expect(named(world, "corp boss cy")).toEqual(["corp", "cy"]);
+  });
+});
