@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildEntityIndex, type EntityIndex } from "../src/engine/entity-index.ts";
+import { createEngine, type Engine } from "../src/engine/index.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { Entity } from "../src/knowledge/schema.ts";
 import { tokenize } from "../src/text/normalize.ts";
 
@@ -84,5 +86,43 @@ describe("descriptions", () => {
   it("does not take a role word another name holds", () => {
     expect(named(world, "acme boss cy")).toEqual(["acme", "cy"]);
     expect(named(world, "corp boss cy")).toEqual(["corp", "cy"]);
+  });
+});
+
+describe("descriptions in the real store", () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = createEngine(loadKnowledge());
+  });
+
+  it("answers /who for a person named by what they run, own or made", () => {
+    expect(engine.who("the oracle guy").ref).toBe("entity:ellison");
+    expect(engine.who("chatgpt boss").ref).toBe("entity:altman");
+    expect(engine.who("the tesla guy").ref).toBe("entity:musk");
+    expect(engine.who("nadella's company").ref).toBe("entity:microsoft");
+  });
+
+  it("answers a question that names someone by description as it answers their name", () => {
+    const pairs = [
+      [
+        "where is the spacex guy's ai company building its data center",
+        "where is musk's ai company building its data center",
+      ],
+      ["what did the chatgpt boss reply to musk", "what did altman reply to musk"],
+      ["how much did nadella's company spend in the us", "how much did microsoft spend in the us"],
+    ];
+    for (const [described = "", byName = ""] of pairs) {
+      const a = engine.ask(described);
+      const b = engine.ask(byName);
+      expect(a.status, described).toBe("answered");
+      expect(a.ref, described).toBe(b.ref);
+      expect(a.confidence).toBeCloseTo(b.confidence, 1);
+    }
+  });
+
+  it("does not name a boss the story never names", () => {
+    expect(engine.who("the softbank boss").ref).toBe("entity:softbank");
+    expect(engine.who("the oracle boss").ref).toBe("entity:oracle");
+    expect(engine.ask("who is the ceo of tesla?").status).not.toBe("answered");
   });
 });
