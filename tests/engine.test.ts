@@ -348,7 +348,9 @@ describe("the kind of fact a question asks for", () => {
     ["ليش ماسك زعلان", ["reason"]],
     ["in what year did musk found xai", ["time"]],
     ["في أي عام أسس ماسك xAI", ["time"]],
-    ["which day did altman reply", ["time"]],
+    ["which day did altman reply", ["time", "day"]],
+    ["in which month did musk found xai", ["time", "month"]],
+    ["في أي شهر أسس ماسك xAI", ["time", "month"]],
     // "what" alone asks for no time, even beside a year.
     ["what did musk say last year", []],
     ["who is musk", []],
@@ -360,8 +362,11 @@ describe("the kind of fact a question asks for", () => {
   });
 
   it("reads the dates, figures and places an answer holds", () => {
-    expect([...answerKinds("Crusoe announced it last July.", false)]).toEqual(["time"]);
-    expect([...answerKinds("أعلن عنه في مارس ٢٠٢٤.", false)]).toEqual(["time"]);
+    expect([...answerKinds("Crusoe announced it last July.", false)]).toEqual(["time", "month"]);
+    expect([...answerKinds("أعلن عنه في مارس ٢٠٢٤.", false)]).toEqual(["time", "month"]);
+    // "Last year" dates an event, but answers no "which month" or "which day".
+    expect([...answerKinds("Musk founded xAI last year.", false)]).toEqual(["time"]);
+    expect([...answerKinds("Altman replied on Wednesday.", false)]).toEqual(["time", "day"]);
     expect([...answerKinds("Up to $500 billion.", false)]).toEqual(["amount"]);
     expect([...answerKinds("٨٠ مليار دولار", false)]).toEqual(["amount"]);
     expect([...answerKinds("Outside the city.", true)]).toEqual(["place"]);

@@ -6,7 +6,7 @@ import { foldDigits, tokenize } from "../text/normalize.ts";
  * asked that way nor holds that kind of fact answers another question: "When was OpenAI founded?"
  * meets "who founded OpenAI?", and "How much did Musk give?" meets "did Musk fund the campaign?".
  */
-export type QuestionKind = "time" | "amount" | "place" | "reason";
+export type QuestionKind = "time" | "month" | "day" | "amount" | "place" | "reason";
 
 /** One or two normalised words each; two-word cues must appear side by side. */
 const CUES: readonly (readonly [QuestionKind, string])[] = [
@@ -24,6 +24,14 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["time", "أي سنة"],
   ["time", "أي شهر"],
   ["time", "أي يوم"],
+  // A month or a day is finer than "last year": an answer must name one.
+  ["month", "what month"],
+  ["month", "which month"],
+  ["month", "أي شهر"],
+  ["day", "what day"],
+  ["day", "which day"],
+  ["day", "what date"],
+  ["day", "أي يوم"],
   ["amount", "how much"],
   ["amount", "how many"],
   ["amount", "كم"],
@@ -64,14 +72,17 @@ export function questionKinds(tokens: readonly string[]): Set<QuestionKind> {
   return kinds;
 }
 
-const MONTHS_AND_DAYS =
+const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|" +
+  "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر";
+const DAYS =
   "monday|tuesday|wednesday|thursday|friday|saturday|sunday|" +
-  "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|" +
   "الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد";
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+const MONTH = new RegExp(`${MONTHS}|last month|الشهر الماضي`, "i");
+const DAY = new RegExp(`${DAYS}|yesterday|today|أمس|اليوم`, "i");
 const TIME = new RegExp(
-  `${YEAR.source}|last (?:year|month|week)|${MONTHS_AND_DAYS}|العام الماضي|الشهر الماضي`,
+  `${YEAR.source}|last (?:year|month|week)|${MONTHS}|${DAYS}|العام الماضي|الشهر الماضي`,
   "i",
 );
 const AMOUNT = /[0-9]|billion|million|مليار|مليون/i;
@@ -81,6 +92,8 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   const kinds = new Set<QuestionKind>();
   const text = foldDigits(answer);
   if (TIME.test(text)) kinds.add("time");
+  if (MONTH.test(text)) kinds.add("month");
+  if (DAY.test(text)) kinds.add("day");
   // A year is a date, not a figure.
   if (AMOUNT.test(text.replace(YEAR, ""))) kinds.add("amount");
   if (namesAPlace) kinds.add("place");
