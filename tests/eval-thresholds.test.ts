@@ -20,8 +20,8 @@ import {
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
  * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, the development set from
  * 571 to 624 at 70.2%). The floor on how
- * often an answer is right (96.2% and 98.5% today) fails at the fifth new wrong answer on the
- * development set and the third on the held-out set: answering more by answering worse fails.
+ * often an answer is right (96.4% and 100% today) fails at the sixth new wrong answer on the
+ * development set and the fourth on the held-out set: answering more by answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the questions
  * the bot wrongly answers, holds four it still does, and its floors keep that from growing.
  */
@@ -32,7 +32,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 70,
+    top1Floor: 74,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
   },
@@ -42,7 +42,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 69,
+    top1Floor: 75,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
   },
@@ -54,9 +54,9 @@ const SETS = [
     minCases: 50,
     minPerLang: 20,
     minOffTopic: 30,
-    top1Floor: 75,
+    top1Floor: 90,
     abstentionFloor: 89,
-    rightWhenAnsweredFloor: 75,
+    rightWhenAnsweredFloor: 78,
   },
 ];
 
