@@ -15,6 +15,7 @@ import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
 import { tokenize } from "../src/text/normalize.ts";
+import { CASES_FILE, HOLDOUT_FILE, loadCases, STRESS_FILE } from "./eval/evaluate.ts";
 
 let knowledge: Knowledge;
 let engine: Engine;
@@ -229,6 +230,23 @@ describe("question ranking", () => {
   });
   const noEntities = buildEntityIndex([]);
 
+  it("prefers the phrasing that has the question's small words too", () => {
+    // Same content words; only "to her" tells them apart, and the ids would put the other first.
+    const faq = [
+      entry("a-said", "what did he say", 1),
+      entry("b-said-to", "what did he say to her", 2),
+    ];
+    const index = buildQuestionIndex(faq, noEntities);
+    expect(index.rank(tokenize("what did he say to her"), 2).map((r) => r.entry.id)).toEqual([
+      "b-said-to",
+      "a-said",
+    ]);
+    expect(index.rank(tokenize("what did he say"), 2).map((r) => r.entry.id)).toEqual([
+      "a-said",
+      "b-said-to",
+    ]);
+  });
+
   it("counts a word that only the cited paragraph uses, below the phrasing's own words", () => {
     // Same phrasing words; only paragraph 2 says "laughing", so that entry must rank first.
     const faq = [entry("one", "what did he say", 1), entry("two", "what did he say", 2)];
@@ -279,6 +297,36 @@ describe("question ranking", () => {
       scoreOf("who is the ceo of softbank") ?? -1,
       6,
     );
+  });
+});
+
+describe("question ranking shortcuts", () => {
+  // The bounds, the cap on entries scored and the phrasings skipped exist for speed alone: every
+  // eval question must rank its best six entries exactly as scoring everything does.
+  it("change no ranking", () => {
+    const paragraphs = knowledge.article.map((l, i) => `${l} ${knowledge.paragraphs[i]?.en ?? ""}`);
+    const build = (exhaustive: boolean) =>
+      buildQuestionIndex(
+        knowledge.faq,
+        buildEntityIndex(knowledge.entities),
+        knowledge.synonyms,
+        paragraphs,
+        { exhaustive },
+      );
+    const fast = build(false);
+    const full = build(true);
+    const questions = [CASES_FILE, HOLDOUT_FILE, STRESS_FILE].flatMap((f) =>
+      loadCases(f).map((c) => c.q),
+    );
+    expect(questions.length).toBeGreaterThan(700);
+    // What the engine reads: the best entry, and every entry good enough to suggest. Below that,
+    // many entries share one question word ("what") and which of them fill the list is arbitrary.
+    const reached = (ranked: RankedEntry[]) =>
+      ranked.filter((r, i) => i === 0 || r.score >= QUESTION_CUTOFFS.suggest);
+    for (const q of questions) {
+      const tokens = tokenize(q);
+      expect(reached(fast.rank(tokens, 6)), q).toEqual(reached(full.rank(tokens, 6)));
+    }
   });
 });
 
