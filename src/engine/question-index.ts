@@ -88,10 +88,11 @@ interface Phrasing {
 interface IndexedEntry {
   entry: FaqEntry;
   phrasings: Phrasing[];
-  /** Every term of every phrasing; also drops at once the stand-ins no phrasing of the entry has. */
-  phrasingTerms: ReadonlySet<string>;
-  /** The phrasings (by position) that hold each term. */
-  phrasingsWith: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Every term of every phrasing, with the phrasings (by position) that hold it; also drops at
+   * once the stand-ins no phrasing of the entry has.
+   */
+  phrasingTerms: ReadonlyMap<string, readonly number[]>;
   answerTerms: ReadonlySet<string>;
   sourceTerms: ReadonlySet<string>;
   /** The words the entry cites, verbatim and translated: unlike the rest of their paragraphs, the entry says them. */
@@ -148,15 +149,14 @@ export function buildQuestionIndex(
     const sourceTerms = new Set(
       entry.citations.flatMap((c) => paragraphTerms[c.paragraph - 1] ?? []),
     );
-    const phrasingsWith = new Map<string, number[]>();
+    const phrasingTerms = new Map<string, number[]>();
     phrasings.forEach(({ terms }, k) => {
-      for (const term of terms) phrasingsWith.set(term, [...(phrasingsWith.get(term) ?? []), k]);
+      for (const term of terms) phrasingTerms.set(term, [...(phrasingTerms.get(term) ?? []), k]);
     });
     return {
       entry,
       phrasings,
-      phrasingTerms: new Set(phrasingsWith.keys()),
-      phrasingsWith,
+      phrasingTerms,
       answerTerms,
       citedTerms,
       sourceTerms,
@@ -164,33 +164,26 @@ export function buildQuestionIndex(
     };
   });
 
-  const postings = new Map<string, Set<number>>();
-  indexed.forEach((item, i) => {
-    const terms = [...item.phrasingTerms, ...item.answerTerms, ...item.sourceTerms];
-    for (const term of terms) {
-      const list = postings.get(term) ?? new Set<number>();
-      list.add(i);
-      postings.set(term, list);
-    }
-  });
   /**
    * Each term's entries, split by where the entry holds it: in a phrasing, a match is worth its
    * full similarity; only in the answer or sources, at most FALLBACK_SHARE of it.
    */
-  const reachOf = new Map<string, { inPhrasings: number[]; elsewhere: number[] }>();
-  for (const [term, list] of postings) {
-    const split = { inPhrasings: [] as number[], elsewhere: [] as number[] };
-    for (const d of list)
-      (indexed[d]?.phrasingTerms.has(term) ? split.inPhrasings : split.elsewhere).push(d);
-    reachOf.set(term, split);
-  }
+  const postings = new Map<string, { inPhrasings: number[]; elsewhere: number[] }>();
+  indexed.forEach((item, i) => {
+    const terms = new Set([...item.phrasingTerms.keys(), ...item.answerTerms, ...item.sourceTerms]);
+    for (const term of terms) {
+      const lists = postings.get(term) ?? { inPhrasings: [], elsewhere: [] };
+      (item.phrasingTerms.has(term) ? lists.inPhrasings : lists.elsewhere).push(i);
+      postings.set(term, lists);
+    }
+  });
   const n = indexed.length;
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // Rarity is judged on what the store itself says: the paragraphs cited by many entries would
   // otherwise make their every word look common, and "ceo" in "who is the ceo of softbank" cheap to miss.
   const curatedDf = new Map<string, number>();
   for (const item of indexed) {
-    const own = new Set([...item.phrasingTerms, ...item.answerTerms]);
+    const own = new Set([...item.phrasingTerms.keys(), ...item.answerTerms]);
     for (const term of own) curatedDf.set(term, (curatedDf.get(term) ?? 0) + 1);
   }
   const idf = new Map([...postings.keys()].map((term) => [term, idfOf(curatedDf.get(term) ?? 0)]));
@@ -344,7 +337,7 @@ export function buildQuestionIndex(
     for (let i = 0; i < tokens.length; i++) {
       const weight = weights[i] ?? 0;
       for (const h of stands.get(i) ?? []) {
-        const lists = reachOf.get(h.term);
+        const lists = postings.get(h.term);
         if (!lists) continue;
         for (const d of lists.inPhrasings) touch(d, h.similarity);
         const elsewhere = h.similarity * FALLBACK_SHARE;
@@ -411,7 +404,7 @@ export function buildQuestionIndex(
       const stopwordsIn = new Int32Array(item.phrasings.length);
       for (const t of typedWords) {
         const stopword = typedStopwords.has(t);
-        const holders = item.phrasingsWith.get(t);
+        const holders = item.phrasingTerms.get(t);
         if (!holders) {
           if (stopword) missedEverywhere++;
           continue;
@@ -426,7 +419,7 @@ export function buildQuestionIndex(
       // entry itself gives every phrasing, worked out once, and no phrasing coverage at all.
       const withHit = new Uint8Array(item.phrasings.length);
       for (const hits of inPhrasings)
-        for (const h of hits) for (const k of item.phrasingsWith.get(h.term) ?? []) withHit[k] = 1;
+        for (const h of hits) for (const k of item.phrasingTerms.get(h.term) ?? []) withHit[k] = 1;
       let fallbackCovered = 0;
       let fallbackAsk = 0;
       for (let i = 0; i < tokens.length; i++) {
