@@ -19,11 +19,12 @@ import {
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
  * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, the development set from
- * 571 to 624 at 70.2%). The floor on how
- * often an answer is right (96.4% and 100% today) fails at the sixth new wrong answer on the
- * development set and the fourth on the held-out set: answering more by answering worse fails.
- * The honesty stress set is the one set below 100% abstention: it was written to find the questions
- * the bot wrongly answers, holds four it still does, and its floors keep that from growing.
+ * 571 to 624 at 70.2% and from 624 to 663 at 73.1%, the stress set from 57 to 63 at 86.0%
+ * abstention). The floor on how often an answer is right (96.1% and 100% today) fails at the fifth
+ * new wrong answer on the development set and the fourth on the held-out set: answering more by
+ * answering worse fails. The honesty stress set is the one set below 100% abstention: it was
+ * written to find the questions the bot wrongly answers, holds six it still does, and its floors
+ * keep that from growing.
  */
 const SETS = [
   {
@@ -32,7 +33,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 74,
+    top1Floor: 73,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
   },
@@ -47,7 +48,7 @@ const SETS = [
     rightWhenAnsweredFloor: 95,
   },
   {
-    // Near misses that ask what the story never says; the four it still answers are listed by
+    // Near misses that ask what the story never says; the six it still answers are listed by
     // `npm run eval`. Regression floors at today's levels until they are fixed.
     name: "honesty stress set",
     file: STRESS_FILE,
@@ -55,8 +56,8 @@ const SETS = [
     minPerLang: 20,
     minOffTopic: 30,
     top1Floor: 90,
-    abstentionFloor: 89,
-    rightWhenAnsweredFloor: 78,
+    abstentionFloor: 86,
+    rightWhenAnsweredFloor: 72,
   },
 ];
 
