@@ -20,7 +20,7 @@ import {
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
  * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, the development set from
  * 571 to 624 at 70.2% and from 624 to 663 at 73.1%, the stress set from 57 to 63 at 86.0%
- * abstention). The floor on how often an answer is right (96.1% and 100% today) fails at the fifth
+ * abstention). The floor on how often an answer is right (95.7% and 100% today) fails at the fourth
  * new wrong answer on the development set and the fourth on the held-out set: answering more by
  * answering worse fails. The honesty stress set is the one set below 100% abstention: it was
  * written to find the questions the bot wrongly answers, holds six it still does, and its floors
@@ -33,7 +33,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 73,
+    top1Floor: 74,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
   },
@@ -43,7 +43,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 75,
+    top1Floor: 76,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 95,
   },
