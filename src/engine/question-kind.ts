@@ -15,16 +15,9 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   // "In what year…" asks for a time as surely as "when".
   ["time", "what year"],
   ["time", "which year"],
-  ["time", "what month"],
-  ["time", "which month"],
-  ["time", "what day"],
-  ["time", "which day"],
-  ["time", "what date"],
   ["time", "أي عام"],
   ["time", "أي سنة"],
-  ["time", "أي شهر"],
-  ["time", "أي يوم"],
-  // A month or a day is finer than "last year": an answer must name one.
+  // A month or a day is a time, and finer than "last year": an answer must name one.
   ["month", "what month"],
   ["month", "which month"],
   ["month", "أي شهر"],
@@ -48,6 +41,8 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["reason", "ليش"],
   ["reason", "ليه"],
 ];
+/** Kinds that ask for a time too: a question asking for one is also asking "when". */
+const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["month", "day"]);
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
 
 /**
@@ -67,8 +62,11 @@ export function questionKinds(tokens: readonly string[]): Set<QuestionKind> {
   const kinds = new Set<QuestionKind>();
   const pairs = new Set(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
   const words = new Set(tokens);
-  for (const [kind, cue] of NORMALISED)
-    if (cue.includes(" ") ? pairs.has(cue) : words.has(cue)) kinds.add(kind);
+  for (const [kind, cue] of NORMALISED) {
+    if (!(cue.includes(" ") ? pairs.has(cue) : words.has(cue))) continue;
+    if (FINER_TIMES.has(kind)) kinds.add("time");
+    kinds.add(kind);
+  }
   return kinds;
 }
 
