@@ -350,8 +350,9 @@ export function buildQuestionIndex(
       }
       reached.length = 0;
     }
+    // Higher bound first; the lower index breaks a tie, so the order never depends on arrival.
     const before = (x: number, y: number) =>
-      (bound[y] ?? 0) - (bound[x] ?? 0) < 0 || (bound[x] === bound[y] && x < y);
+      (bound[x] ?? 0) > (bound[y] ?? 0) || (bound[x] === bound[y] && x < y);
     const candidates: [number, number][] = [];
     for (const d of bounded) {
       if (!exhaustive && candidates.length === MAX_SCORED_ENTRIES) {
@@ -359,18 +360,16 @@ export function buildQuestionIndex(
         if (!before(d, last)) continue;
         candidates.pop();
       }
-      let at = candidates.length;
-      while (at > 0 && before(d, candidates[at - 1]?.[0] ?? 0)) at--;
-      candidates.splice(at, 0, [d, bound[d] ?? 0]);
+      insertSorted<[number, number]>(candidates, [d, bound[d] ?? 0], (x, y) => before(x[0], y[0]));
     }
     for (const d of bounded) bound[d] = 0;
 
     const ranked: RankedEntry[] = [];
     const kept: number[] = [];
     const matched: string[] = [];
-    for (const [d, reach] of candidates) {
+    for (const [d, upper] of candidates) {
       // Sorted by bound: once even a perfect phrasing could not enter the top `limit`, stop.
-      const ceiling = ((1 - PHRASING_SHARE) * reach) / totalWeight + PHRASING_SHARE;
+      const ceiling = ((1 - PHRASING_SHARE) * upper) / totalWeight + PHRASING_SHARE;
       if (!exhaustive && kept.length >= limit && ceiling < (kept[limit - 1] ?? 0)) break;
       const item = indexed[d];
       if (!item) continue;
@@ -465,8 +464,8 @@ export function buildQuestionIndex(
         }
         const queryCoverage = covered / totalWeight;
         // Even covering all of itself, this phrasing would not beat the best one so far.
-        const ceiling = (1 - PHRASING_SHARE) * queryCoverage + (hasHit ? PHRASING_SHARE : 0);
-        if (!exhaustive && ceiling <= best) continue;
+        const most = (1 - PHRASING_SHARE) * queryCoverage + (hasHit ? PHRASING_SHARE : 0);
+        if (!exhaustive && most <= best) continue;
         let hit = 0;
         let used = matched.length;
         for (const term of matched) {
@@ -505,9 +504,7 @@ export function buildQuestionIndex(
         askCoverage: bestAsk,
         namesEveryEntity: bestNames,
       });
-      let at = kept.length;
-      while (at > 0 && (kept[at - 1] ?? 0) < best) at--;
-      kept.splice(at, 0, best);
+      insertSorted(kept, best, (x, y) => x > y);
     }
     return ranked
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
@@ -515,6 +512,13 @@ export function buildQuestionIndex(
   };
 
   return { rank };
+}
+
+/** Puts `item` into the sorted `list` after every element that does not come after it. */
+function insertSorted<T>(list: T[], item: T, precedes: (a: T, b: T) => boolean): void {
+  let at = list.length;
+  while (at > 0 && precedes(item, list[at - 1] as T)) at--;
+  list.splice(at, 0, item);
 }
 
 /** Every entity the question names is named by the phrasing or by the entry's answer. */
