@@ -287,6 +287,16 @@ describe("question ranking", () => {
     expect(ranked[0]?.score).toBeGreaterThan(ranked[1]?.score ?? 1);
   });
 
+  it("reads a word the synonym list knows as spelled right, not as a typo of a store word", () => {
+    const faq = [entry("giant", "is the software giant a backer", 1)];
+    const question = tokenize("did the judge grant the request");
+    const typo = buildQuestionIndex(faq, noEntities).rank(question, 1)[0]?.score ?? 0;
+    const known = buildQuestionIndex(faq, noEntities, [["grant", "approve"]]).rank(question, 1);
+    // Unknown to the lexicon, "grant" may be a slip for "giant"; listed in it, it is its own word.
+    expect(typo).toBeGreaterThan(0);
+    expect(known).toEqual([]);
+  });
+
   it("weighs a two-word name once, like a one-word name", () => {
     const softbank = knowledge.entities.filter((e) => e.id === "softbank");
     const faq = [entry("named", "what is softbank", 2), entry("ceo", "who is the ceo", 2)];

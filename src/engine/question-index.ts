@@ -236,10 +236,12 @@ export function buildQuestionIndex(
     const entityIds = new Set<string>();
     const about = new Set<string>();
     tokens.forEach((token, i) => {
+      // A word the synonym list holds is a real word, spelled right: read as a typo it becomes
+      // another word ("grant" → "giant"), and "did the judge grant it?" met the software giant.
       const hits: FuzzyHit[] = postings.has(token)
         ? [{ term: token, similarity: 1 }]
         : [
-            ...vocabulary.lookup(token),
+            ...(synonyms.has(token) ? [] : vocabulary.lookup(token)),
             ...cliticFree(token, known),
             ...inflectionFree(token, known),
             ...sameArabicStem(token),
