@@ -99,6 +99,7 @@ describe("descriptions in the real store", () => {
     expect(engine.who("the oracle guy").ref).toBe("entity:ellison");
     expect(engine.who("chatgpt boss").ref).toBe("entity:altman");
     expect(engine.who("the tesla guy").ref).toBe("entity:musk");
+    expect(engine.who("the tesla tycoon").ref).toBe("entity:musk");
     expect(engine.who("nadella's company").ref).toBe("entity:microsoft");
   });
 
