@@ -28,9 +28,11 @@ export type { Engine, EngineResult } from "./types.ts";
  * OpenAI founded?", 0.73); the ask-coverage and kind-of-fact checks below are what stop them.
  * At or above ANSWER: answered. Between SUGGEST and ANSWER: ambiguous, with suggestions. Below: no_match.
  * A match on one stray word (see `RankedEntry.substantial`) is never answered, and suggests only
- * when it covers at least STRAY_WORD_SUGGEST of the phrasing.
+ * when it covers at least STRAY_WORD_SUGGEST of the phrasing. That was 0.5 until the phrasings
+ * grew to 2,870: "joke" then covered 0.502 of "what was nadella's joke about his money", and
+ * "tell me a joke" was offered Nadella. No eval case's suggestion changed at 0.55.
  */
-export const QUESTION_CUTOFFS = { answer: 0.63, suggest: 0.45, strayWordSuggest: 0.5 } as const;
+export const QUESTION_CUTOFFS = { answer: 0.63, suggest: 0.45, strayWordSuggest: 0.55 } as const;
 /**
  * What the question asks, apart from the names in it, must be covered too: below this share
  * (`RankedEntry.askCoverage`) nothing is answered, however well the names match. 0.35 answered
