@@ -179,6 +179,15 @@ export function buildQuestionIndex(
       postings.set(term, lists);
     }
   });
+  // Each term's entries whose answer, cited text or cited paragraphs hold it.
+  const fallbackPostings = new Map<string, number[]>();
+  indexed.forEach((item, i) => {
+    for (const term of item.fallbackTerms) {
+      const list = fallbackPostings.get(term);
+      if (list) list.push(i);
+      else fallbackPostings.set(term, [i]);
+    }
+  });
   const n = indexed.length;
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // Rarity is judged on what the store itself says: the paragraphs cited by many entries would
@@ -303,6 +312,16 @@ export function buildQuestionIndex(
   const bound = new Float64Array(indexed.length);
   const reach = new Float64Array(indexed.length);
   const reached: number[] = [];
+  // Per-phrasing scratch for the entry being scored, sized for the entry with most phrasings.
+  const mostPhrasings = indexed.reduce((most, item) => Math.max(most, item.phrasings.length), 0);
+  const typedIn = new Int32Array(mostPhrasings);
+  const stopwordsIn = new Int32Array(mostPhrasings);
+  const matchStart = new Int32Array(mostPhrasings + 1);
+  const matchCursor = new Int32Array(mostPhrasings);
+  const matches = matchList();
+  const held: { token: number; hit: FuzzyHit; holders: readonly number[] }[] = [];
+  /** Each entry's place among the question's candidates, −1 for the rest. */
+  const slot = new Int32Array(indexed.length).fill(-1);
   const touch = (d: number, sim: number) => {
     if (reach[d] === 0) reached.push(d);
     if (sim > (reach[d] ?? 0)) reach[d] = sim;
@@ -330,6 +349,10 @@ export function buildQuestionIndex(
       for (const i of positions) weights[i] = share;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
+    const tokenSim = new Float64Array(tokens.length);
+    const tokenAsk = new Float64Array(tokens.length);
+    const fallback = new Float64Array(tokens.length);
+    const askFallback = new Float64Array(tokens.length);
     const asks = tokens.map((t, i) => !named.has(i) && !QUESTION_WORDS.has(t));
     const askWeight = weights.reduce((a, w, i) => (asks[i] ? a + w : a), 0);
 
@@ -367,44 +390,67 @@ export function buildQuestionIndex(
       insertSorted<[number, number]>(candidates, [d, bound[d] ?? 0], (x, y) => before(x[0], y[0]));
     }
     for (const d of bounded) bound[d] = 0;
+    // Which stand-ins each candidate holds, read from the posting lists once: looking every
+    // stand-in up in every candidate costs more, since a word's synonyms are many.
+    const inPhrasing = candidates.map((): { token: number; hit: FuzzyHit }[] => []);
+    const inFallback = candidates.map((): FuzzyHit[][] => tokens.map(() => []));
+    candidates.forEach(([d], s) => {
+      slot[d] = s;
+    });
+    for (let i = 0; i < tokens.length; i++) {
+      for (const h of stands.get(i) ?? []) {
+        for (const d of postings.get(h.term)?.inPhrasings ?? []) {
+          const s = slot[d] ?? -1;
+          if (s >= 0) inPhrasing[s]?.push({ token: i, hit: h });
+        }
+        for (const d of fallbackPostings.get(h.term) ?? []) {
+          const s = slot[d] ?? -1;
+          if (s >= 0) inFallback[s]?.[i]?.push(h);
+        }
+      }
+    }
+    for (const [d] of candidates) slot[d] = -1;
 
     const ranked: RankedEntry[] = [];
     const kept: number[] = [];
     const matched: string[] = [];
-    for (const [d, upper] of candidates) {
+    for (const [s, [d, upper]] of candidates.entries()) {
       // Sorted by bound: once even a perfect phrasing could not enter the top `limit`, stop.
       const ceiling = ((1 - PHRASING_SHARE) * upper) / totalWeight + PHRASING_SHARE;
       if (!exhaustive && kept.length >= limit && ceiling < (kept[limit - 1] ?? 0)) break;
       const item = indexed[d];
       if (!item) continue;
+      // The phrasings that hold each stand-in, and how many stand-ins each phrasing holds.
+      const count = item.phrasings.length;
+      matchStart.fill(0, 0, count + 1);
+      held.length = 0;
+      for (const { token, hit } of inPhrasing[s] ?? []) {
+        const holders = item.phrasingTerms.get(hit.term) ?? [];
+        held.push({ token, hit, holders });
+        for (const k of holders) matchStart[k + 1] = (matchStart[k + 1] ?? 0) + 1;
+      }
       // What each word earns from the answer or the cited paragraphs is the same for every phrasing.
       // The rest of a cited paragraph says things the entry does not: it counts towards the score,
       // not towards what is asked ("who is the CEO of Crusoe?" meets ¶17's Lancium CEO).
-      const fallback: number[] = [];
-      const askFallback: number[] = [];
       for (let i = 0; i < tokens.length; i++) {
         let sim = 0;
         let askSim = 0;
-        for (const h of stands.get(i) ?? []) {
-          if (!item.fallbackTerms.has(h.term)) continue;
+        for (const h of inFallback[s]?.[i] ?? []) {
           const inAnswer = item.answerTerms.has(h.term);
           if (inAnswer) sim = Math.max(sim, h.similarity * ANSWER_WEIGHT);
           else if (item.sourceTerms.has(h.term)) sim = Math.max(sim, h.similarity * SOURCE_WEIGHT);
           if (inAnswer || item.citedTerms.has(h.term))
             askSim = Math.max(askSim, h.similarity * ANSWER_WEIGHT);
         }
-        fallback.push(sim);
-        askFallback.push(askSim);
+        fallback[i] = sim;
+        askFallback[i] = askSim;
       }
-      const inPhrasings = tokens.map((_, i) =>
-        (stands.get(i) ?? []).filter((h) => item.phrasingTerms.has(h.term)),
-      );
       // Typed words that no phrasing of the entry holds are missed by every one of them; the rest
       // are counted where they are, through the phrasings that hold each.
       let missedEverywhere = 0;
       let stopwordsHere = 0;
-      const typedIn = new Int32Array(item.phrasings.length);
-      const stopwordsIn = new Int32Array(item.phrasings.length);
+      typedIn.fill(0, 0, count);
+      stopwordsIn.fill(0, 0, count);
       for (const t of typedWords) {
         const stopword = typedStopwords.has(t);
         const holders = item.phrasingTerms.get(t);
@@ -418,11 +464,20 @@ export function buildQuestionIndex(
           if (stopword) stopwordsIn[k] = (stopwordsIn[k] ?? 0) + 1;
         }
       }
+      // Those stand-ins listed per phrasing, in question order, so that a phrasing reads its own
+      // matches only: a word's synonyms are many, and most phrasings hold none of them.
+      for (let k = 0; k < count; k++)
+        matchStart[k + 1] = (matchStart[k + 1] ?? 0) + (matchStart[k] ?? 0);
+      matches.reserve(matchStart[count] ?? 0);
+      matchCursor.set(matchStart.subarray(0, count));
+      for (const { token, hit, holders } of held)
+        for (const k of holders) {
+          const at = matchCursor[k] ?? 0;
+          matchCursor[k] = at + 1;
+          matches.set(at, token, hit);
+        }
       // About half the phrasings hold none of the question's words: they earn only what the
       // entry itself gives every phrasing, worked out once, and no phrasing coverage at all.
-      const withHit = new Uint8Array(item.phrasings.length);
-      for (const hits of inPhrasings)
-        for (const h of hits) for (const k of item.phrasingTerms.get(h.term) ?? []) withHit[k] = 1;
       let fallbackCovered = 0;
       let fallbackAsk = 0;
       for (let i = 0; i < tokens.length; i++) {
@@ -436,35 +491,52 @@ export function buildQuestionIndex(
       let bestSubstantial = false;
       let bestAsk = 0;
       let bestNames = false;
-      for (let k = 0; k < item.phrasings.length; k++) {
+      for (let k = 0; k < count; k++) {
         const { terms, entityIds: about, contentWeight } = item.phrasings[k] as Phrasing;
-        const hasHit = exhaustive || withHit[k] === 1;
+        const from = matchStart[k] ?? 0;
+        const to = matchStart[k + 1] ?? 0;
+        const hasHit = exhaustive || to > from;
         let covered = hasHit ? 0 : fallbackCovered;
         let askCovered = hasHit ? 0 : fallbackAsk;
         let wordsFound = 0;
         let entityFound = false;
-        // Plain loops and one small array: this runs for every phrasing of every candidate.
+        // Plain loops and small arrays: this runs for every phrasing of every candidate.
         matched.length = 0;
-        for (let i = 0; hasHit && i < tokens.length; i++) {
-          let sim = fallback[i] ?? 0;
-          let askSim = askFallback[i] ?? 0;
+        if (hasHit) {
+          for (let i = 0; i < tokens.length; i++) {
+            tokenSim[i] = fallback[i] ?? 0;
+            tokenAsk[i] = askFallback[i] ?? 0;
+          }
+          // A word counts as found when it brings a stand-in no earlier word matched.
+          let current = -1;
           let foundNew = false;
-          for (const h of inPhrasings[i] ?? []) {
-            if (!terms.has(h.term)) continue;
-            if (!matched.includes(h.term)) {
-              matched.push(h.term);
+          for (let at = from; at < to; at++) {
+            const i = matches.token[at] ?? 0;
+            if (i !== current) {
+              if (foundNew) {
+                wordsFound++;
+                if (named.has(current)) entityFound = true;
+              }
+              current = i;
+              foundNew = false;
+            }
+            const term = matches.term[at] ?? "";
+            const sim = matches.similarity[at] ?? 0;
+            if (!matched.includes(term)) {
+              matched.push(term);
               foundNew = true;
             }
-            if (h.similarity > sim) sim = h.similarity;
-            if (h.similarity > askSim) askSim = h.similarity;
+            if (sim > (tokenSim[i] ?? 0)) tokenSim[i] = sim;
+            if (sim > (tokenAsk[i] ?? 0)) tokenAsk[i] = sim;
           }
           if (foundNew) {
             wordsFound++;
-            if (named.has(i)) entityFound = true;
+            if (named.has(current)) entityFound = true;
           }
-          const weighted = sim * (weights[i] ?? 0);
-          covered += weighted;
-          if (asks[i]) askCovered += askSim * (weights[i] ?? 0);
+          for (let i = 0; i < tokens.length; i++) {
+            covered += (tokenSim[i] ?? 0) * (weights[i] ?? 0);
+            if (asks[i]) askCovered += (tokenAsk[i] ?? 0) * (weights[i] ?? 0);
+          }
         }
         const queryCoverage = covered / totalWeight;
         // Even covering all of itself, this phrasing would not beat the best one so far.
@@ -516,6 +588,27 @@ export function buildQuestionIndex(
   };
 
   return { rank };
+}
+
+/** (question word, stand-in) pairs in flat arrays that grow as needed and are reused. */
+function matchList() {
+  const list = {
+    token: new Int32Array(64),
+    similarity: new Float64Array(64),
+    term: [] as string[],
+    reserve(size: number) {
+      if (size <= list.token.length) return;
+      const capacity = Math.max(size, 2 * list.token.length);
+      list.token = new Int32Array(capacity);
+      list.similarity = new Float64Array(capacity);
+    },
+    set(at: number, token: number, hit: FuzzyHit) {
+      list.token[at] = token;
+      list.similarity[at] = hit.similarity;
+      list.term[at] = hit.term;
+    },
+  };
+  return list;
 }
 
 /** Puts `item` into the sorted `list` after every element that does not come after it. */
