@@ -491,6 +491,8 @@ export function buildQuestionIndex(
       let bestSubstantial = false;
       let bestAsk = 0;
       let bestNames = false;
+      // Below the `limit`-th best entry so far, a phrasing cannot change the ranking returned.
+      const floor = kept.length >= limit ? (kept[limit - 1] ?? 0) : 0;
       for (let k = 0; k < count; k++) {
         const { terms, entityIds: about, contentWeight } = item.phrasings[k] as Phrasing;
         const from = matchStart[k] ?? 0;
@@ -539,9 +541,15 @@ export function buildQuestionIndex(
           }
         }
         const queryCoverage = covered / totalWeight;
-        // Even covering all of itself, this phrasing would not beat the best one so far.
-        const most = (1 - PHRASING_SHARE) * queryCoverage + (hasHit ? PHRASING_SHARE : 0);
-        if (!exhaustive && most <= best) continue;
+        const missedWords = missedEverywhere + stopwordsHere - (stopwordsIn[k] ?? 0);
+        // Even covering all of itself, with no spare word beyond those no match can explain, this
+        // phrasing would not beat the entry's best so far, or enter the top `limit` at all.
+        const fewestExtra = terms.size - (to - from) - (typedIn[k] ?? 0);
+        const most =
+          (1 - PHRASING_SHARE) * queryCoverage +
+          (hasHit ? PHRASING_SHARE : 0) -
+          EXTRA_WORD_COST * (fewestExtra + missedWords);
+        if (!exhaustive && (most <= best || most < floor)) continue;
         let hit = 0;
         let used = matched.length;
         for (const term of matched) {
@@ -551,7 +559,6 @@ export function buildQuestionIndex(
         // The other way round, the small words of the question that the phrasing lacks:
         // "what did altman say to musk" is his reply to Musk, not what he said about him.
         used += typedIn[k] ?? 0;
-        const missedWords = missedEverywhere + stopwordsHere - (stopwordsIn[k] ?? 0);
         const phrasingCoverage = contentWeight > 0 ? hit / contentWeight : 0;
         const extraWords = terms.size - used;
         let score =
