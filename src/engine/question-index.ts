@@ -58,6 +58,8 @@ export interface RankedEntry {
  * store's latency rests on this cap.
  */
 const MAX_SCORED_ENTRIES = 40;
+/** Slack for a bound summed in another order than the score it bounds. */
+const ROUNDING = 1e-9;
 /**
  * A word found only in an entry's answer or in the paragraphs it cites counts for this much of a
  * word found in its questions. Both say what the entry is about, not how readers ask it; and
@@ -212,15 +214,27 @@ export function buildQuestionIndex(
   );
   const known: KnownWords = { has: (term) => postings.has(term), lookup: vocabulary.lookup };
   const sameArabicStem = buildStemIndex(postings.keys());
-  const synonyms = new Map<string, Set<string>>();
-  for (const group of synonymGroups) {
-    const words = group.map(normalize);
-    for (const word of words) {
-      const others = synonyms.get(word) ?? new Set<string>();
-      for (const other of words) if (other !== word && postings.has(other)) others.add(other);
-      synonyms.set(word, others);
-    }
-  }
+  // A word's synonyms are read through its groups, each holding one shared stand-in per word the
+  // store uses: a group of sixty costs sixty, not the other fifty-nine for each of them, and a
+  // question allocates none.
+  const groupsOf = new Map<string, number[]>();
+  const storeHitsOf = synonymGroups.map((group, g) => {
+    const words = [...new Set(group.map(normalize))];
+    for (const word of words) groupsOf.set(word, [...(groupsOf.get(word) ?? []), g]);
+    return words
+      .filter((word) => postings.has(word))
+      .map((term): FuzzyHit => ({ term, similarity: SYNONYM_SIMILARITY }));
+  });
+  const synonymsOf = (word: string): FuzzyHit[] => {
+    const groups = groupsOf.get(word) ?? [];
+    const out: FuzzyHit[] = [];
+    // A group lists each word once; only a word in two groups can meet a word twice.
+    for (const g of groups)
+      for (const hit of storeHitsOf[g] ?? [])
+        if (hit.term !== word && (groups.length === 1 || !out.some((h) => h.term === hit.term)))
+          out.push(hit);
+    return out;
+  };
 
   /**
    * What a query word can stand for in the store, with the similarity of each stand-in, and which
@@ -252,15 +266,14 @@ export function buildQuestionIndex(
       const hits: FuzzyHit[] = postings.has(token)
         ? [{ term: token, similarity: 1 }]
         : [
-            ...(synonyms.has(token) ? [] : vocabulary.lookup(token)),
+            ...(groupsOf.has(token) ? [] : vocabulary.lookup(token)),
             ...cliticFree(token, known),
             ...inflectionFree(token, known),
             ...sameArabicStem(token),
           ];
       const accusative = accusativeVariant(token, known);
       if (accusative) hits.push(accusative);
-      for (const term of synonyms.get(token) ?? [])
-        hits.push({ term, similarity: SYNONYM_SIMILARITY });
+      for (const hit of synonymsOf(token)) hits.push(hit);
       out.set(i, hits);
     });
     // Names are looked for in the question as typed: "the information" and "أغنى رجل في العالم"
@@ -318,8 +331,11 @@ export function buildQuestionIndex(
   const stopwordsIn = new Int32Array(mostPhrasings);
   const matchStart = new Int32Array(mostPhrasings + 1);
   const matchCursor = new Int32Array(mostPhrasings);
+  const pairGain = new Float64Array(mostPhrasings);
   const matches = matchList();
-  const held: { token: number; hit: FuzzyHit; holders: readonly number[] }[] = [];
+  const heldHolders: (readonly number[])[] = [];
+  const inPhrasing = pairsBySlot();
+  const inFallback = pairsBySlot();
   /** Each entry's place among the question's candidates, −1 for the rest. */
   const slot = new Int32Array(indexed.length).fill(-1);
   const touch = (d: number, sim: number) => {
@@ -392,8 +408,8 @@ export function buildQuestionIndex(
     for (const d of bounded) bound[d] = 0;
     // Which stand-ins each candidate holds, read from the posting lists once: looking every
     // stand-in up in every candidate costs more, since a word's synonyms are many.
-    const inPhrasing = candidates.map((): { token: number; hit: FuzzyHit }[] => []);
-    const inFallback = candidates.map((): FuzzyHit[][] => tokens.map(() => []));
+    inPhrasing.clear();
+    inFallback.clear();
     candidates.forEach(([d], s) => {
       slot[d] = s;
     });
@@ -401,15 +417,17 @@ export function buildQuestionIndex(
       for (const h of stands.get(i) ?? []) {
         for (const d of postings.get(h.term)?.inPhrasings ?? []) {
           const s = slot[d] ?? -1;
-          if (s >= 0) inPhrasing[s]?.push({ token: i, hit: h });
+          if (s >= 0) inPhrasing.add(s, i, h);
         }
         for (const d of fallbackPostings.get(h.term) ?? []) {
           const s = slot[d] ?? -1;
-          if (s >= 0) inFallback[s]?.[i]?.push(h);
+          if (s >= 0) inFallback.add(s, i, h);
         }
       }
     }
     for (const [d] of candidates) slot[d] = -1;
+    inPhrasing.group(candidates.length);
+    inFallback.group(candidates.length);
 
     const ranked: RankedEntry[] = [];
     const kept: number[] = [];
@@ -423,27 +441,27 @@ export function buildQuestionIndex(
       // The phrasings that hold each stand-in, and how many stand-ins each phrasing holds.
       const count = item.phrasings.length;
       matchStart.fill(0, 0, count + 1);
-      held.length = 0;
-      for (const { token, hit } of inPhrasing[s] ?? []) {
-        const holders = item.phrasingTerms.get(hit.term) ?? [];
-        held.push({ token, hit, holders });
+      const firstHeld = inPhrasing.first(s);
+      const heldCount = inPhrasing.first(s + 1) - firstHeld;
+      for (let j = 0; j < heldCount; j++) {
+        const holders = item.phrasingTerms.get(inPhrasing.hit(firstHeld + j).term) ?? [];
+        heldHolders[j] = holders;
         for (const k of holders) matchStart[k + 1] = (matchStart[k + 1] ?? 0) + 1;
       }
       // What each word earns from the answer or the cited paragraphs is the same for every phrasing.
       // The rest of a cited paragraph says things the entry does not: it counts towards the score,
       // not towards what is asked ("who is the CEO of Crusoe?" meets ¶17's Lancium CEO).
-      for (let i = 0; i < tokens.length; i++) {
-        let sim = 0;
-        let askSim = 0;
-        for (const h of inFallback[s]?.[i] ?? []) {
-          const inAnswer = item.answerTerms.has(h.term);
-          if (inAnswer) sim = Math.max(sim, h.similarity * ANSWER_WEIGHT);
-          else if (item.sourceTerms.has(h.term)) sim = Math.max(sim, h.similarity * SOURCE_WEIGHT);
-          if (inAnswer || item.citedTerms.has(h.term))
-            askSim = Math.max(askSim, h.similarity * ANSWER_WEIGHT);
-        }
-        fallback[i] = sim;
-        askFallback[i] = askSim;
+      fallback.fill(0);
+      askFallback.fill(0);
+      for (let at = inFallback.first(s); at < inFallback.first(s + 1); at++) {
+        const i = inFallback.token(at);
+        const h = inFallback.hit(at);
+        const inAnswer = item.answerTerms.has(h.term);
+        if (inAnswer) fallback[i] = Math.max(fallback[i] ?? 0, h.similarity * ANSWER_WEIGHT);
+        else if (item.sourceTerms.has(h.term))
+          fallback[i] = Math.max(fallback[i] ?? 0, h.similarity * SOURCE_WEIGHT);
+        if (inAnswer || item.citedTerms.has(h.term))
+          askFallback[i] = Math.max(askFallback[i] ?? 0, h.similarity * ANSWER_WEIGHT);
       }
       // Typed words that no phrasing of the entry holds are missed by every one of them; the rest
       // are counted where they are, through the phrasings that hold each.
@@ -470,12 +488,17 @@ export function buildQuestionIndex(
         matchStart[k + 1] = (matchStart[k + 1] ?? 0) + (matchStart[k] ?? 0);
       matches.reserve(matchStart[count] ?? 0);
       matchCursor.set(matchStart.subarray(0, count));
-      for (const { token, hit, holders } of held)
-        for (const k of holders) {
+      pairGain.fill(0, 0, count);
+      for (let j = 0; j < heldCount; j++) {
+        const token = inPhrasing.token(firstHeld + j);
+        const hit = inPhrasing.hit(firstHeld + j);
+        for (const k of heldHolders[j] ?? []) {
           const at = matchCursor[k] ?? 0;
           matchCursor[k] = at + 1;
           matches.set(at, token, hit);
+          pairGain[k] = (pairGain[k] ?? 0) + hit.similarity * (weights[token] ?? 0);
         }
+      }
       // About half the phrasings hold none of the question's words: they earn only what the
       // entry itself gives every phrasing, worked out once, and no phrasing coverage at all.
       let fallbackCovered = 0;
@@ -498,6 +521,19 @@ export function buildQuestionIndex(
         const from = matchStart[k] ?? 0;
         const to = matchStart[k + 1] ?? 0;
         const hasHit = exhaustive || to > from;
+        const missedWords = missedEverywhere + stopwordsHere - (stopwordsIn[k] ?? 0);
+        // The spare words a phrasing must have, beyond those its matches and typed words explain.
+        const fewestExtra = terms.size - (to - from) - (typedIn[k] ?? 0);
+        const penalty = EXTRA_WORD_COST * (fewestExtra + missedWords);
+        // A first bound before any per-word work: each stand-in it holds adds at most its word's
+        // weight to what the entry gives every phrasing.
+        const coveredAtMost = Math.min(totalWeight, fallbackCovered + (pairGain[k] ?? 0));
+        const atMost =
+          ((1 - PHRASING_SHARE) * coveredAtMost) / totalWeight +
+          (hasHit ? PHRASING_SHARE : 0) -
+          penalty +
+          ROUNDING;
+        if (!exhaustive && (atMost <= best || atMost < floor)) continue;
         let covered = hasHit ? 0 : fallbackCovered;
         let askCovered = hasHit ? 0 : fallbackAsk;
         let wordsFound = 0;
@@ -541,14 +577,9 @@ export function buildQuestionIndex(
           }
         }
         const queryCoverage = covered / totalWeight;
-        const missedWords = missedEverywhere + stopwordsHere - (stopwordsIn[k] ?? 0);
         // Even covering all of itself, with no spare word beyond those no match can explain, this
         // phrasing would not beat the entry's best so far, or enter the top `limit` at all.
-        const fewestExtra = terms.size - (to - from) - (typedIn[k] ?? 0);
-        const most =
-          (1 - PHRASING_SHARE) * queryCoverage +
-          (hasHit ? PHRASING_SHARE : 0) -
-          EXTRA_WORD_COST * (fewestExtra + missedWords);
+        const most = (1 - PHRASING_SHARE) * queryCoverage + (hasHit ? PHRASING_SHARE : 0) - penalty;
         if (!exhaustive && (most <= best || most < floor)) continue;
         let hit = 0;
         let used = matched.length;
@@ -616,6 +647,64 @@ function matchList() {
     },
   };
   return list;
+}
+
+/**
+ * (candidate, question word, stand-in) triples in flat arrays reused from question to question,
+ * then grouped by candidate, each group in the order added: a question allocates nothing here.
+ */
+function pairsBySlot() {
+  let slots = new Int32Array(256);
+  let tokens = new Int32Array(256);
+  const hits: FuzzyHit[] = [];
+  let order = new Int32Array(256);
+  let starts = new Int32Array(64);
+  let cursor = new Int32Array(64);
+  let length = 0;
+  return {
+    clear() {
+      length = 0;
+    },
+    add(slot: number, token: number, hit: FuzzyHit) {
+      if (length === slots.length) {
+        const grown = (from: Int32Array) => {
+          const to = new Int32Array(2 * from.length);
+          to.set(from);
+          return to;
+        };
+        slots = grown(slots);
+        tokens = grown(tokens);
+      }
+      slots[length] = slot;
+      tokens[length] = token;
+      hits[length] = hit;
+      length++;
+    },
+    group(slotCount: number) {
+      if (starts.length < slotCount + 1) {
+        starts = new Int32Array(slotCount + 1);
+        cursor = new Int32Array(slotCount + 1);
+      }
+      if (order.length < length) order = new Int32Array(slots.length);
+      starts.fill(0, 0, slotCount + 1);
+      for (let j = 0; j < length; j++) {
+        const s = (slots[j] ?? 0) + 1;
+        starts[s] = (starts[s] ?? 0) + 1;
+      }
+      for (let s = 0; s < slotCount; s++) starts[s + 1] = (starts[s + 1] ?? 0) + (starts[s] ?? 0);
+      cursor.set(starts.subarray(0, slotCount));
+      for (let j = 0; j < length; j++) {
+        const s = slots[j] ?? 0;
+        const at = cursor[s] ?? 0;
+        cursor[s] = at + 1;
+        order[at] = j;
+      }
+    },
+    /** Where the group of a slot begins; the next slot's is where it ends. */
+    first: (slot: number) => starts[slot] ?? 0,
+    token: (at: number) => tokens[order[at] ?? 0] ?? 0,
+    hit: (at: number) => hits[order[at] ?? 0] as FuzzyHit,
+  };
 }
 
 /** Puts `item` into the sorted `list` after every element that does not come after it. */
