@@ -329,11 +329,9 @@ export function buildQuestionIndex(
   const mostPhrasings = indexed.reduce((most, item) => Math.max(most, item.phrasings.length), 0);
   const typedIn = new Int32Array(mostPhrasings);
   const stopwordsIn = new Int32Array(mostPhrasings);
-  const matchStart = new Int32Array(mostPhrasings + 1);
-  const matchCursor = new Int32Array(mostPhrasings);
   const pairGain = new Float64Array(mostPhrasings);
-  const matches = matchList();
-  const heldHolders: (readonly number[])[] = [];
+  /** The stand-ins each phrasing of the entry being scored holds, grouped by phrasing. */
+  const inEachPhrasing = pairsBySlot();
   const inPhrasing = pairsBySlot();
   const inFallback = pairsBySlot();
   /** Each entry's place among the question's candidates, −1 for the rest. */
@@ -438,16 +436,21 @@ export function buildQuestionIndex(
       if (!exhaustive && kept.length >= limit && ceiling < (kept[limit - 1] ?? 0)) break;
       const item = indexed[d];
       if (!item) continue;
-      // The phrasings that hold each stand-in, and how many stand-ins each phrasing holds.
+      // The stand-ins it holds, listed per phrasing in question order, so that a phrasing reads
+      // its own matches only: a word's synonyms are many, and most phrasings hold none of them.
+      // What each can add bounds a phrasing's coverage before any per-word work.
       const count = item.phrasings.length;
-      matchStart.fill(0, 0, count + 1);
-      const firstHeld = inPhrasing.first(s);
-      const heldCount = inPhrasing.first(s + 1) - firstHeld;
-      for (let j = 0; j < heldCount; j++) {
-        const holders = item.phrasingTerms.get(inPhrasing.hit(firstHeld + j).term) ?? [];
-        heldHolders[j] = holders;
-        for (const k of holders) matchStart[k + 1] = (matchStart[k + 1] ?? 0) + 1;
+      inEachPhrasing.clear();
+      pairGain.fill(0, 0, count);
+      for (let at = inPhrasing.first(s); at < inPhrasing.first(s + 1); at++) {
+        const token = inPhrasing.token(at);
+        const hit = inPhrasing.hit(at);
+        for (const k of item.phrasingTerms.get(hit.term) ?? []) {
+          inEachPhrasing.add(k, token, hit);
+          pairGain[k] = (pairGain[k] ?? 0) + hit.similarity * (weights[token] ?? 0);
+        }
       }
+      inEachPhrasing.group(count);
       // What each word earns from the answer or the cited paragraphs is the same for every phrasing.
       // The rest of a cited paragraph says things the entry does not: it counts towards the score,
       // not towards what is asked ("who is the CEO of Crusoe?" meets ¶17's Lancium CEO).
@@ -482,23 +485,6 @@ export function buildQuestionIndex(
           if (stopword) stopwordsIn[k] = (stopwordsIn[k] ?? 0) + 1;
         }
       }
-      // Those stand-ins listed per phrasing, in question order, so that a phrasing reads its own
-      // matches only: a word's synonyms are many, and most phrasings hold none of them.
-      for (let k = 0; k < count; k++)
-        matchStart[k + 1] = (matchStart[k + 1] ?? 0) + (matchStart[k] ?? 0);
-      matches.reserve(matchStart[count] ?? 0);
-      matchCursor.set(matchStart.subarray(0, count));
-      pairGain.fill(0, 0, count);
-      for (let j = 0; j < heldCount; j++) {
-        const token = inPhrasing.token(firstHeld + j);
-        const hit = inPhrasing.hit(firstHeld + j);
-        for (const k of heldHolders[j] ?? []) {
-          const at = matchCursor[k] ?? 0;
-          matchCursor[k] = at + 1;
-          matches.set(at, token, hit);
-          pairGain[k] = (pairGain[k] ?? 0) + hit.similarity * (weights[token] ?? 0);
-        }
-      }
       // About half the phrasings hold none of the question's words: they earn only what the
       // entry itself gives every phrasing, worked out once, and no phrasing coverage at all.
       let fallbackCovered = 0;
@@ -518,8 +504,8 @@ export function buildQuestionIndex(
       const floor = kept.length >= limit ? (kept[limit - 1] ?? 0) : 0;
       for (let k = 0; k < count; k++) {
         const { terms, entityIds: about, contentWeight } = item.phrasings[k] as Phrasing;
-        const from = matchStart[k] ?? 0;
-        const to = matchStart[k + 1] ?? 0;
+        const from = inEachPhrasing.first(k);
+        const to = inEachPhrasing.first(k + 1);
         const hasHit = exhaustive || to > from;
         const missedWords = missedEverywhere + stopwordsHere - (stopwordsIn[k] ?? 0);
         // The spare words a phrasing must have, beyond those its matches and typed words explain.
@@ -549,7 +535,7 @@ export function buildQuestionIndex(
           let current = -1;
           let foundNew = false;
           for (let at = from; at < to; at++) {
-            const i = matches.token[at] ?? 0;
+            const i = inEachPhrasing.token(at);
             if (i !== current) {
               if (foundNew) {
                 wordsFound++;
@@ -558,8 +544,7 @@ export function buildQuestionIndex(
               current = i;
               foundNew = false;
             }
-            const term = matches.term[at] ?? "";
-            const sim = matches.similarity[at] ?? 0;
+            const { term, similarity: sim } = inEachPhrasing.hit(at);
             if (!matched.includes(term)) {
               matched.push(term);
               foundNew = true;
@@ -628,30 +613,10 @@ export function buildQuestionIndex(
   return { rank };
 }
 
-/** (question word, stand-in) pairs in flat arrays that grow as needed and are reused. */
-function matchList() {
-  const list = {
-    token: new Int32Array(64),
-    similarity: new Float64Array(64),
-    term: [] as string[],
-    reserve(size: number) {
-      if (size <= list.token.length) return;
-      const capacity = Math.max(size, 2 * list.token.length);
-      list.token = new Int32Array(capacity);
-      list.similarity = new Float64Array(capacity);
-    },
-    set(at: number, token: number, hit: FuzzyHit) {
-      list.token[at] = token;
-      list.similarity[at] = hit.similarity;
-      list.term[at] = hit.term;
-    },
-  };
-  return list;
-}
-
 /**
- * (candidate, question word, stand-in) triples in flat arrays reused from question to question,
- * then grouped by candidate, each group in the order added: a question allocates nothing here.
+ * (slot, question word, stand-in) triples in flat arrays reused from question to question, then
+ * grouped by slot (a candidate, or a phrasing of one), each group in the order added: a question
+ * allocates nothing here.
  */
 function pairsBySlot() {
   let slots = new Int32Array(256);
