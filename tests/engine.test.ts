@@ -297,6 +297,17 @@ describe("question ranking", () => {
     expect(known).toEqual([]);
   });
 
+  it("scores a question in chat spelling like the same question spelled out", () => {
+    const faq = [entry("role", "what is musk's role in the government", 1)];
+    const index = buildQuestionIndex(faq, noEntities);
+    const scoreOf = (question: string) => index.rank(tokenize(question), 1)[0]?.score ?? 0;
+    // Unknown to the store, "whats" and "govt" each weighed most of the question.
+    expect(scoreOf("whats musks role in the govt")).toBeCloseTo(
+      scoreOf("what musks role in the government"),
+      6,
+    );
+  });
+
   it("weighs a two-word name once, like a one-word name", () => {
     const softbank = knowledge.entities.filter((e) => e.id === "softbank");
     const faq = [entry("named", "what is softbank", 2), entry("ceo", "who is the ceo", 2)];

@@ -202,6 +202,26 @@ describe("stopwords", () => {
   });
 });
 
+describe("chat spellings", () => {
+  it.each([
+    ["whats musks role", ["what", "musks", "role"]],
+    ["wat r u asking abt", ["what", "are", "you", "asking", "about"]],
+    ["who teamed up w openai", ["who", "teamed", "up", "with", "openai"]],
+    ["is it built rn", ["is", "it", "built", "now"]],
+  ])("reads %j as %j", (typed, tokens) => {
+    expect(tokenize(typed)).toEqual(tokens);
+  });
+
+  it("leave words that only contain a chat spelling alone", () => {
+    expect(tokenize("rwanda war wheat")).toEqual(["rwanda", "war", "wheat"]);
+  });
+
+  it("count a reader's tone words as filler, in both languages", () => {
+    for (const word of ["lol", "tbh", "nah", "بس", "لسه", "ولا"])
+      expect(STOPWORDS.has(normalize(word))).toBe(true);
+  });
+});
+
 describe("amounts as readers type them", () => {
   it.each([
     ["$80B", ["80", "billion"]],

@@ -69,6 +69,7 @@ export function tokenize(input: string): string[] {
     .split(" ")
     .filter((word) => word.length > 0)
     .flatMap(spellAmount)
+    .map(spellOut)
     .map(stripArticle);
 }
 
@@ -84,6 +85,39 @@ function spellAmount(word: string): string[] {
   const short = SHORT_AMOUNT.exec(word);
   return short?.[1] && short[2] ? [short[1], AMOUNT_UNITS[short[2]] ?? short[2]] : [word];
 }
+
+/**
+ * Chat spellings of words the store spells in full. A word nothing in the store holds weighs most
+ * (see question-index.ts), so "whats musks role" lost to its own "whats", and "r" and "w" too.
+ */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  whats: "what",
+  wats: "what",
+  wat: "what",
+  wut: "what",
+  whos: "who",
+  hows: "how",
+  wheres: "where",
+  whens: "when",
+  u: "you",
+  ur: "your",
+  r: "are",
+  w: "with",
+  abt: "about",
+  bc: "because",
+  cuz: "because",
+  coz: "because",
+  b4: "before",
+  thru: "through",
+  govt: "government",
+  ppl: "people",
+  pls: "please",
+  plz: "please",
+  rn: "now",
+  gonna: "going",
+  wanna: "want",
+};
+const spellOut = (word: string): string => CHAT_SPELLINGS[word] ?? word;
 
 const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 const LATIN_WORD = /[A-Za-z]+/g;

@@ -10,7 +10,8 @@ his she her please tell know want can could would should will shall may might ju
 let lets s t d ll re ve m
 per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly
 name against anything something everything nothing yet now already such same other another each every both all
-according`;
+according
+lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
@@ -20,7 +21,8 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 اللذي اللتي اللذين
 حتى الآن الان عندما داخل خلال كل بعض هناك هنا لدى عند ضد حول
 اللي يلي رح راح عم هاد هادا هاي هيدا هيدي هذي دي ده كمان برضو هيك
-حسب بحسب وفق وفقا`;
+حسب بحسب وفق وفقا
+طيب والله بس لسه لسا ولا`;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${ARABIC}`
