@@ -91,6 +91,8 @@ describe("who: the named entity comes first", () => {
     // Epithets are search keys only: the profile that answers them cites the article as usual.
     ["richest man", "musk"],
     ["أغنى رجل في العالم", "musk"],
+    ["the world's wealthiest guy", "musk"],
+    ["أغنى واحد", "musk"],
     ["openai ceo", "altman"],
     ["OpenAI's boss", "altman"],
     ["microsoft ceo", "nadella"],
