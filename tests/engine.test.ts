@@ -310,6 +310,21 @@ describe("question ranking", () => {
     );
   });
 
+  it("reads an unnamed project as the story's project, not another one a phrasing names", () => {
+    const places = knowledge.entities.filter((e) => e.id === "abilene" || e.id === "stargate");
+    const faq = [
+      entry("abilene-backers", "who is paying for abilene", 16),
+      entry("stargate-backers", "who is paying for stargate", 2),
+    ];
+    const order = (options: { project?: string }) =>
+      buildQuestionIndex(faq, buildEntityIndex(places), [], [], options)
+        .rank(tokenize("who is paying for the project"), 2)
+        .map((r) => r.entry.id);
+    // Word for word the two tie, and the ids put Abilene first; but the question names no place.
+    expect(order({})).toEqual(["abilene-backers", "stargate-backers"]);
+    expect(order({ project: "stargate" })).toEqual(["stargate-backers", "abilene-backers"]);
+  });
+
   it("weighs a two-word name once, like a one-word name", () => {
     const softbank = knowledge.entities.filter((e) => e.id === "softbank");
     const faq = [entry("named", "what is softbank", 2), entry("ceo", "who is the ceo", 2)];

@@ -70,6 +70,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     entities,
     knowledge.synonyms,
     knowledge.article.map((line, i) => `${line} ${knowledge.paragraphs[i]?.en ?? ""}`),
+    { project: onlyOne(knowledge.entities.filter((e) => e.kind === "project"))?.id },
   );
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
   const faqById = new Map(knowledge.faq.map((f) => [f.id, f]));
@@ -356,6 +357,10 @@ export function createEngine(knowledge: Knowledge): Engine {
 function citeFor(citation: Citation, lang: Lang): AnswerCitation {
   const { paragraph, text, translation } = citation;
   return lang === "en" ? { paragraph, text, translation } : { paragraph, text };
+}
+
+function onlyOne<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
 }
 
 function sameFirstParagraph(a: FaqEntry, b: FaqEntry): boolean {

@@ -111,12 +111,20 @@ export function buildQuestionIndex(
   synonymGroups: readonly (readonly string[])[] = [],
   /** The text of paragraph N (Arabic and its translation) at index N − 1. */
   paragraphTexts: readonly string[] = [],
-  /**
-   * Score every phrasing of every entry the question reaches, with none of the shortcuts below:
-   * tests check against it that the shortcuts change no ranking.
-   */
-  { exhaustive = false }: { exhaustive?: boolean } = {},
+  {
+    exhaustive = false,
+    project,
+  }: {
+    /**
+     * Score every phrasing of every entry the question reaches, with none of the shortcuts below:
+     * tests check against it that the shortcuts change no ranking.
+     */
+    exhaustive?: boolean;
+    /** The id of the story's one project, which "the project" means when a question names no one. */
+    project?: string | undefined;
+  } = {},
 ): QuestionIndex {
+  const projectOnly: ReadonlySet<string> = new Set(project ? [project] : []);
   // A name in store text becomes one term for its entity, so "ذا إنفورميشن" in a phrasing meets
   // "The Information" in a question, as "ماسك" meets "musk", however many words either spelling takes.
   const withNames = (text: string, { replace }: { replace: boolean }): string[] => {
@@ -346,6 +354,10 @@ export function buildQuestionIndex(
     const tokens = [...new Set(rawTokens.filter((t) => !STOPWORDS.has(t)))];
     if (tokens.length === 0) return [];
     const { stands, named, spans, entityIds, about: asksAbout } = expand(tokens, rawTokens);
+    // "Who's bankrolling the AI venture?" names no one, and means the story's project: a phrasing
+    // about the Abilene project's backers, which names Abilene, answers another question.
+    const meant =
+      entityIds.size === 0 && tokens.some((t) => PROJECT_WORDS.has(t)) ? projectOnly : entityIds;
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
     const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
@@ -583,7 +595,7 @@ export function buildQuestionIndex(
           EXTRA_WORD_COST * (extraWords + missedWords);
         let conflict = conflictOf.get(about);
         if (conflict === undefined) {
-          conflict = conflicts(entityIds, about);
+          conflict = conflicts(meant, about);
           conflictOf.set(about, conflict);
         }
         if (conflict) score *= ENTITY_CONFLICT_FACTOR;
@@ -704,6 +716,11 @@ function conflicts(asked: ReadonlySet<string>, about: ReadonlySet<string>): bool
  */
 const namedBy = (found: DetectedEntity): string[] =>
   found.via ? [found.entity.id, found.via.id] : [found.entity.id];
+
+/** Words for a project, as a question says "the project" or "المشروع" without naming it. */
+const PROJECT_WORDS: ReadonlySet<string> = new Set(
+  tokenize("project venture scheme undertaking megaproject مشروع"),
+);
 
 /** Store text's stand-in for a name; tokens never hold "#", so no typed word can be one. */
 const NAME_PREFIX = "#";
