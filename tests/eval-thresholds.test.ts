@@ -18,11 +18,11 @@ import {
  * floors are the levels measured on it today (`npm run eval`), so a change that only fits the
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
- * is measured anew: the held-out set went from 60 to 115 cases at 69.6% and from 115 to 166 at
- * 75.8%, the development set from 571 to 624 at 70.2%, from 624 to 663 at 73.1% and from 663 to 715
- * at 77.2%, the stress set from 57 to 63 at 86.0% abstention). The floor on how often an answer is
- * right (95.7% and 98.0% today) fails at the fourth new wrong answer on the development set and the
- * fourth on the held-out set: answering more by answering worse fails. The honesty stress set is the one set below 100% abstention: it was
+ * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, from 115 to 166 at 75.8%
+ * and from 166 to 213 at 80.2%, the development set from 571 to 624 at 70.2%, from 624 to 663 at
+ * 73.1% and from 663 to 715 at 77.2%, the stress set from 57 to 63 at 86.0% abstention). The floor
+ * on how often an answer is right (96.4% and 98.6% today) fails at the third new wrong answer on
+ * either set: answering more by answering worse fails. The honesty stress set is the one set below 100% abstention: it was
  * written to find the questions the bot wrongly answers, holds six it still does, and its floors
  * keep that from growing.
  */
@@ -33,9 +33,9 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 77,
+    top1Floor: 79,
     abstentionFloor: 100,
-    rightWhenAnsweredFloor: 95,
+    rightWhenAnsweredFloor: 96,
   },
   {
     name: "held-out set",
@@ -43,9 +43,9 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 75,
+    top1Floor: 80,
     abstentionFloor: 100,
-    rightWhenAnsweredFloor: 95,
+    rightWhenAnsweredFloor: 97,
   },
   {
     // Near misses that ask what the story never says; the six it still answers are listed by
