@@ -202,7 +202,7 @@ describe("stopwords", () => {
   });
 });
 
-describe("chat spellings", () => {
+describe("chat spellings and tone words", () => {
   it.each([
     ["whats musks role", ["what", "musks", "role"]],
     ["wat r u asking abt", ["what", "are", "you", "asking", "about"]],
@@ -212,7 +212,7 @@ describe("chat spellings", () => {
     expect(tokenize(typed)).toEqual(tokens);
   });
 
-  it("leave words that only contain a chat spelling alone", () => {
+  it("leave a word that only contains a chat spelling alone", () => {
     expect(tokenize("rwanda war wheat")).toEqual(["rwanda", "war", "wheat"]);
   });
 

@@ -65,12 +65,13 @@ export function isConfident(best: RankedEntry): boolean {
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
   const entities = buildEntityIndex(knowledge.entities);
+  const projects = knowledge.entities.filter((e) => e.kind === "project");
   const questions = buildQuestionIndex(
     knowledge.faq,
     entities,
     knowledge.synonyms,
     knowledge.article.map((line, i) => `${line} ${knowledge.paragraphs[i]?.en ?? ""}`),
-    { project: onlyOne(knowledge.entities.filter((e) => e.kind === "project"))?.id },
+    { project: projects.length === 1 ? projects[0]?.id : undefined },
   );
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
   const faqById = new Map(knowledge.faq.map((f) => [f.id, f]));
@@ -357,10 +358,6 @@ export function createEngine(knowledge: Knowledge): Engine {
 function citeFor(citation: Citation, lang: Lang): AnswerCitation {
   const { paragraph, text, translation } = citation;
   return lang === "en" ? { paragraph, text, translation } : { paragraph, text };
-}
-
-function onlyOne<T>(items: readonly T[]): T | undefined {
-  return items.length === 1 ? items[0] : undefined;
 }
 
 function sameFirstParagraph(a: FaqEntry, b: FaqEntry): boolean {
