@@ -212,6 +212,12 @@ describe("chat spellings and tone words", () => {
     expect(tokenize(typed)).toEqual(tokens);
   });
 
+  it('read "and" written onto an Arabic question word as the question word', () => {
+    expect(tokenize("وما كان دوره؟ وأين تقع؟")).toEqual(["ما", "كان", "دوره", "اين", "تقع"]);
+    // "وين" is a question word of its own ("where"), not "and" + "ين".
+    expect(tokenize("وين الموقع")).toEqual(["وين", "موقع"]);
+  });
+
   it("leave a word that only contains a chat spelling alone", () => {
     expect(tokenize("rwanda war wheat")).toEqual(["rwanda", "war", "wheat"]);
   });

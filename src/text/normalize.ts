@@ -70,6 +70,7 @@ export function tokenize(input: string): string[] {
     .filter((word) => word.length > 0)
     .flatMap(spellAmount)
     .map(spellOut)
+    .map(withoutAnd)
     .map(stripArticle);
 }
 
@@ -118,6 +119,13 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wanna: "want",
 };
 const spellOut = (word: string): string => CHAT_SPELLINGS[word] ?? word;
+
+/**
+ * "وما", "وأين", "وشو": "and" written onto a question word. As typed, the pair is a word nothing
+ * else uses, and such a word weighs most of a question; the question word alone tells its kind.
+ */
+const AND_QUESTION_WORD = /^و(ما|ماذا|من|مين|هل|كيف|متى|امتى|اين|كم|لماذا|ليش|ليه|شو|ايش)$/;
+const withoutAnd = (word: string): string => AND_QUESTION_WORD.exec(word)?.[1] ?? word;
 
 const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 const LATIN_WORD = /[A-Za-z]+/g;
