@@ -349,7 +349,8 @@ describe("question ranking shortcuts", () => {
         buildEntityIndex(knowledge.entities),
         knowledge.synonyms,
         paragraphs,
-        { exhaustive },
+        // The story's project, as the engine passes it: questions that say "the project" use it.
+        { exhaustive, project: "stargate" },
       );
     const fast = build(false);
     const full = build(true);

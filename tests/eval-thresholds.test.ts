@@ -22,9 +22,10 @@ import {
  * and from 166 to 213 at 80.2%, the development set from 571 to 624 at 70.2%, from 624 to 663 at
  * 73.1% and from 663 to 715 at 77.2%, the stress set from 57 to 63 at 86.0% abstention). The floor
  * on how often an answer is right (96.4% and 99.3% today) fails at the third new wrong answer on
- * the development set and the fourth on the held-out set: answering more by answering worse fails. The honesty stress set is the one set below 100% abstention: it was
- * written to find the questions the bot wrongly answers, holds six it still does, and its floors
- * keep that from growing.
+ * the development set and the fourth on the held-out set: answering more by answering worse fails.
+ * The honesty stress set is the one set below 100% abstention: it was written to find the
+ * questions the bot wrongly answers, holds six it still does, and its floors keep that from
+ * growing.
  */
 const SETS = [
   {
