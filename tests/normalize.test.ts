@@ -228,6 +228,22 @@ describe("chat spellings and tone words", () => {
   });
 });
 
+describe("an Arabic clitic written onto a Latin name or a figure", () => {
+  it("reads the name or figure alone, as readers type it", () => {
+    expect(tokenize("وSoftBank ولـOpenAI الـ500 بـ100 مليار")).toEqual([
+      "softbank",
+      "openai",
+      "500",
+      "100",
+      "مليار",
+    ]);
+  });
+
+  it("leave Arabic words and Latin words that merely sit side by side alone", () => {
+    expect(tokenize("وال لل OpenAI والد")).toEqual(["وال", "لل", "openai", "والد"]);
+  });
+});
+
 describe("amounts as readers type them", () => {
   it.each([
     ["$80B", ["80", "billion"]],

@@ -68,6 +68,7 @@ export function tokenize(input: string): string[] {
   return folded
     .split(" ")
     .filter((word) => word.length > 0)
+    .map(withoutCliticOnLatin)
     .flatMap(spellAmount)
     .map(spellOut)
     .map(withoutAnd)
@@ -126,6 +127,13 @@ const spellOut = (word: string): string => CHAT_SPELLINGS[word] ?? word;
  */
 const AND_QUESTION_WORD = /^و(ما|ماذا|من|مين|هل|كيف|متى|امتى|اين|كم|لماذا|ليش|ليه|شو|ايش)$/;
 const withoutAnd = (word: string): string => AND_QUESTION_WORD.exec(word)?.[1] ?? word;
+
+/**
+ * "وSoftBank", "لـOpenAI", "الـ500": an Arabic conjunction, preposition or article written onto a
+ * Latin name or a figure, as the article itself writes them. The name alone is what readers type.
+ */
+const CLITIC_ON_LATIN = /^(?:[وف]?(?:ال|لل|[بلك])|[وف])(?=[a-z0-9])/;
+const withoutCliticOnLatin = (word: string): string => word.replace(CLITIC_ON_LATIN, "");
 
 const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 const LATIN_WORD = /[A-Za-z]+/g;
