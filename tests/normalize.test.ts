@@ -196,6 +196,10 @@ describe("stopwords", () => {
     expect(STOPWORDS.has(normalize(dialect))).toBe(true);
   });
 
+  it("count the light verbs get and go as filler: they shape a question, not its subject", () => {
+    for (const word of ["get", "got", "going", "went"]) expect(STOPWORDS.has(word)).toBe(true);
+  });
+
   it("keep the words that say what is asked", () => {
     for (const word of ["تمتلك", "منشأة", "own", "stargate"])
       expect(STOPWORDS.has(normalize(word))).toBe(false);
