@@ -391,6 +391,22 @@ describe("what a question asks, apart from its names", () => {
     expect(other?.substantial).toBe(true);
   });
 
+  it("is covered in full by a word the answer says, though the score counts it at half", () => {
+    const index = buildQuestionIndex(faq, buildEntityIndex(softbank()));
+    // "investor" is in the answer only: the entry says it, so it answers what is asked.
+    const [inAnswer] = index.rank(tokenize("is softbank an investor"), 1);
+    expect(inAnswer?.askCoverage).toBe(1);
+    const phrased = buildQuestionIndex(
+      [
+        { ...faq[0], questions: { en: ["is softbank an investor"], ar: ["مين سوفت بنك"] } },
+      ] as FaqEntry[],
+      buildEntityIndex(softbank()),
+    );
+    expect(inAnswer?.score).toBeLessThan(
+      phrased.rank(tokenize("is softbank an investor"), 1)[0]?.score ?? 0,
+    );
+  });
+
   it("leaves the question word out", () => {
     const index = buildQuestionIndex(faq, buildEntityIndex(softbank()));
     // "who" matches the phrasing, but what is asked is the CEO, which it does not cover.

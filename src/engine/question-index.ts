@@ -39,8 +39,9 @@ export interface RankedEntry {
   substantial: boolean;
   /**
    * 0..1: the share (by weight) of the question's words other than names and question words that
-   * this entry's best phrasing covers, or failing that its answer or the words it cites. "How old is Sam Altman?" names Altman, but asks "old", which
-   * no entry answers; "who is the CEO of SoftBank?" asks "CEO", and a phrasing "who is SoftBank"
+   * this entry's best phrasing covers, or failing that its answer or the words it cites (in full:
+   * the entry says them). "How old is Sam Altman?" names Altman, but asks "old", which no entry
+   * answers; "who is the CEO of SoftBank?" asks "CEO", and a phrasing "who is SoftBank"
    * that shares only "who" does not cover it. A question word tells the kind of fact asked for,
    * which question-kind.ts checks, not what is asked about.
    * 1 for a question of names alone ("stargate"), which asks about them and nothing else.
@@ -475,8 +476,10 @@ export function buildQuestionIndex(
         if (inAnswer) fallback[i] = Math.max(fallback[i] ?? 0, h.similarity * ANSWER_WEIGHT);
         else if (item.sourceTerms.has(h.term))
           fallback[i] = Math.max(fallback[i] ?? 0, h.similarity * SOURCE_WEIGHT);
+        // What the entry says answers what is asked as fully as a phrasing does: "What did The
+        // Information reveal in March 2024?" is answered by an entry whose answer says "March 2024".
         if (inAnswer || item.citedTerms.has(h.term))
-          askFallback[i] = Math.max(askFallback[i] ?? 0, h.similarity * ANSWER_WEIGHT);
+          askFallback[i] = Math.max(askFallback[i] ?? 0, h.similarity);
       }
       // Typed words that no phrasing of the entry holds are missed by every one of them; the rest
       // are counted where they are, through the phrasings that hold each.
