@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
 import {
+  buildStoreQuestionIndex,
   createEngine,
   type Engine,
   isConfident,
@@ -342,16 +343,8 @@ describe("question ranking shortcuts", () => {
   // The bounds, the cap on entries scored and the phrasings skipped exist for speed alone: every
   // eval question must rank its best six entries exactly as scoring everything does.
   it("change no ranking", () => {
-    const paragraphs = knowledge.article.map((l, i) => `${l} ${knowledge.paragraphs[i]?.en ?? ""}`);
     const build = (exhaustive: boolean) =>
-      buildQuestionIndex(
-        knowledge.faq,
-        buildEntityIndex(knowledge.entities),
-        knowledge.synonyms,
-        paragraphs,
-        // The story's project, as the engine passes it: questions that say "the project" use it.
-        { exhaustive, project: "stargate" },
-      );
+      buildStoreQuestionIndex(knowledge, undefined, { exhaustive });
     const fast = build(false);
     const full = build(true);
     const questions = [CASES_FILE, HOLDOUT_FILE, STRESS_FILE].flatMap((f) =>
@@ -581,12 +574,7 @@ describe("ask: ambiguous questions", () => {
   });
 
   it("lists suggestions in descending order of relevance", () => {
-    const index = buildQuestionIndex(
-      knowledge.faq,
-      buildEntityIndex(knowledge.entities),
-      knowledge.synonyms,
-      knowledge.article.map((line, i) => `${line} ${knowledge.paragraphs[i]?.en ?? ""}`),
-    );
+    const index = buildStoreQuestionIndex(knowledge);
     for (const question of vague) {
       const ranked = index
         .rank(tokenize(question), 6)

@@ -1,10 +1,15 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
-import { buildEntityIndex, type EntityMatch } from "./entity-index.ts";
+import { buildEntityIndex, type EntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
-import { buildQuestionIndex, EXTRA_WORD_COST, type RankedEntry } from "./question-index.ts";
+import {
+  buildQuestionIndex,
+  EXTRA_WORD_COST,
+  type QuestionIndex,
+  type RankedEntry,
+} from "./question-index.ts";
 import { buildKindIndex, questionKinds } from "./question-kind.ts";
 import type {
   AnswerCitation,
@@ -62,17 +67,29 @@ export function isConfident(best: RankedEntry): boolean {
   );
 }
 
-/** Builds every index once; the returned engine is pure and never throws. */
-export function createEngine(knowledge: Knowledge): Engine {
-  const entities = buildEntityIndex(knowledge.entities);
+/**
+ * The question index of the whole store, as the engine ranks with it: each paragraph's text in
+ * both languages, and the story's project when it has exactly one.
+ */
+export function buildStoreQuestionIndex(
+  knowledge: Knowledge,
+  entities: EntityIndex = buildEntityIndex(knowledge.entities),
+  { exhaustive = false }: { exhaustive?: boolean } = {},
+): QuestionIndex {
   const projects = knowledge.entities.filter((e) => e.kind === "project");
-  const questions = buildQuestionIndex(
+  return buildQuestionIndex(
     knowledge.faq,
     entities,
     knowledge.synonyms,
     knowledge.article.map((line, i) => `${line} ${knowledge.paragraphs[i]?.en ?? ""}`),
-    { project: projects.length === 1 ? projects[0]?.id : undefined },
+    { exhaustive, project: projects.length === 1 ? projects[0]?.id : undefined },
   );
+}
+
+/** Builds every index once; the returned engine is pure and never throws. */
+export function createEngine(knowledge: Knowledge): Engine {
+  const entities = buildEntityIndex(knowledge.entities);
+  const questions = buildStoreQuestionIndex(knowledge, entities);
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
   const faqById = new Map(knowledge.faq.map((f) => [f.id, f]));
   const quotesBySpeaker = new Map<string, Quote[]>();
