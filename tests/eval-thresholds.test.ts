@@ -18,11 +18,12 @@ import {
  * floors are the levels measured on it today (`npm run eval`), so a change that only fits the
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
- * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, from 115 to 166 at 75.8%
- * and from 166 to 213 at 80.2%, the development set from 571 to 624 at 70.2%, from 624 to 663 at
- * 73.1% and from 663 to 715 at 77.2%, the stress set from 57 to 63 at 86.0% abstention). The floor
- * on how often an answer is right (96.4% and 99.3% today) fails at the third new wrong answer on
- * the development set and the fourth on the held-out set: answering more by answering worse fails.
+ * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, from 115 to 166 at 75.8%,
+ * from 166 to 213 at 80.2% and from 213 to 266 at 80.9%, the development set from 571 to 624 at
+ * 70.2%, from 624 to 663 at 73.1% and from 663 to 715 at 77.2%, the stress set from 57 to 63 at
+ * 86.0% abstention). The floor on how often an answer is right (96.5% and 97.8% today) fails at the
+ * third new wrong answer on the development set and the second on the held-out set: answering
+ * more by answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the
  * questions the bot wrongly answers, holds six it still does, and its floors keep that from
  * growing.
@@ -34,7 +35,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 79,
+    top1Floor: 80,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 96,
   },
