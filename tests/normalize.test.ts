@@ -200,6 +200,11 @@ describe("stopwords", () => {
     for (const word of ["get", "got", "going", "went"]) expect(STOPWORDS.has(word)).toBe(true);
   });
 
+  it('count "إليها" (to it) as filler, not as a stray "يها" left by the article rule', () => {
+    expect(normalize("إليها")).toBe("يها");
+    expect(STOPWORDS.has(normalize("إليها"))).toBe(true);
+  });
+
   it("keep the words that say what is asked", () => {
     for (const word of ["تمتلك", "منشأة", "own", "stargate"])
       expect(STOPWORDS.has(normalize(word))).toBe(false);
