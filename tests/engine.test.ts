@@ -89,7 +89,7 @@ describe("who: the named entity comes first", () => {
     ["سوفتبنك", "softbank"],
     ["ميكروسوفت", "microsoft"],
     ["openai", "openai"],
-    // Epithets are search keys only: the profile that answers them cites the article as usual.
+    // Epithets find the profile; it leads with a paragraph that says the epithet, if one does.
     ["richest man", "musk"],
     ["أغنى رجل في العالم", "musk"],
     ["the world's wealthiest guy", "musk"],
@@ -137,6 +137,18 @@ describe("who: the named entity comes first", () => {
     expect(result.citations.map((c) => c.paragraph)).toEqual(
       musk?.citations.map((c) => c.paragraph),
     );
+  });
+
+  it("leads with the paragraph that says the epithet typed, keeping the rest in order", () => {
+    const musk = knowledge.entities.find((e) => e.id === "musk");
+    const own = musk?.citations.map((c) => c.paragraph) ?? [];
+    expect(own[0]).toBe(1);
+    for (const epithet of ["the world's richest man", "أغنى رجل في العالم"]) {
+      const cited = engine.who(epithet).citations.map((c) => c.paragraph);
+      expect(cited).toEqual([13, ...own.filter((p) => p !== 13)]);
+    }
+    // The first paragraph says "Musk" already, so the name leaves the order alone.
+    expect(engine.who("elon musk").citations.map((c) => c.paragraph)).toEqual(own);
   });
 
   it("offers featured entities when the name is unknown", () => {

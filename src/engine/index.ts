@@ -86,6 +86,22 @@ export function buildStoreQuestionIndex(
   );
 }
 
+/**
+ * An entity's citations, led by one that says what the reader typed when the first does not:
+ * "/who the world's richest man" leads with the paragraph that calls Musk that, not with the first
+ * one that names him. The rest keep their order.
+ */
+function sayingFirst(citations: readonly Citation[], typed: string): readonly Citation[] {
+  const key = normalize(typed);
+  const says = (c: Citation) =>
+    ` ${normalize(c.text)} `.includes(` ${key} `) ||
+    ` ${normalize(c.translation)} `.includes(` ${key} `);
+  const [first] = citations;
+  if (!key || !first || says(first)) return citations;
+  const saying = citations.find(says);
+  return saying ? [saying, ...citations.filter((c) => c !== saying)] : citations;
+}
+
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
   const entities = buildEntityIndex(knowledge.entities);
@@ -153,12 +169,12 @@ export function createEngine(knowledge: Knowledge): Engine {
     ref: `faq:${entry.id}`,
   });
 
-  const profile = (entity: Entity, lang: Lang, confidence: number): EngineResult => ({
+  const profile = (entity: Entity, lang: Lang, confidence: number, typed = ""): EngineResult => ({
     ...base(lang),
     status: "answered",
     title: lang === "en" ? `${entity.name.en} (${entity.name.ar})` : entity.name.ar,
     text: entity.description[lang],
-    citations: cite(entity.citations, lang),
+    citations: cite(sayingFirst(entity.citations, typed), lang),
     confidence,
     ref: `entity:${entity.id}`,
   });
@@ -200,7 +216,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     input: string,
     options: QueryOptions,
     pool: ReadonlySet<Entity> | undefined,
-    answer: (entity: Entity, lang: Lang, confidence: number) => EngineResult,
+    answer: (entity: Entity, lang: Lang, confidence: number, typed: string) => EngineResult,
     kind: "entity" | "quote",
   ): EngineResult => {
     const query = parseQuery(input, options);
@@ -213,7 +229,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       best &&
       best.similarity >= ENTITY_ANSWER_SIMILARITY &&
       (!runnerUp || best.similarity - runnerUp.similarity > TIE_MARGIN);
-    if (best && clearWinner) return answer(best.entity, lang, best.similarity);
+    if (best && clearWinner) return answer(best.entity, lang, best.similarity, query.raw);
     const fallback = pool ? [...pool] : featuredEntities;
     if (matches.length > 0) {
       return didYouMean(
