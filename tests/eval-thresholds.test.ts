@@ -22,7 +22,7 @@ import {
  * from 166 to 213 at 80.2% and from 213 to 266 at 80.9%, the development set from 571 to 624 at
  * 70.2%, from 624 to 663 at 73.1% and from 663 to 715 at 77.2%, the stress set from 57 to 63 at
  * 86.0% abstention). The floor on how often an answer is right (96.7% and 97.8% today) fails at the
- * third new wrong answer on the development set and the second on the held-out set: answering
+ * fourth new wrong answer on the development set and the second on the held-out set: answering
  * more by answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the
  * questions the bot wrongly answers, holds six it still does, and its floors keep that from
