@@ -89,15 +89,18 @@ export function buildStoreQuestionIndex(
 /**
  * An entity's citations, led by one that says what the reader typed when the first does not:
  * "/who the world's richest man" leads with the paragraph that calls Musk that, not with the first
- * one that names him. The rest keep their order.
+ * one that names him. The rest keep their order. `wordsOf` gives a citation's normalised text and
+ * translation, each padded with spaces, worked out once per store.
  */
-function sayingFirst(citations: readonly Citation[], typed: string): readonly Citation[] {
-  const key = normalize(typed);
-  const says = (c: Citation) =>
-    ` ${normalize(c.text)} `.includes(` ${key} `) ||
-    ` ${normalize(c.translation)} `.includes(` ${key} `);
+function sayingFirst(
+  citations: readonly Citation[],
+  typed: string,
+  wordsOf: (citation: Citation) => string,
+): readonly Citation[] {
+  const key = ` ${normalize(typed)} `;
+  const says = (c: Citation) => wordsOf(c).includes(key);
   const [first] = citations;
-  if (!key || !first || says(first)) return citations;
+  if (key.trim() === "" || !first || says(first)) return citations;
   const saying = citations.find(says);
   return saying ? [saying, ...citations.filter((c) => c !== saying)] : citations;
 }
@@ -107,6 +110,13 @@ export function createEngine(knowledge: Knowledge): Engine {
   const entities = buildEntityIndex(knowledge.entities);
   const questions = buildStoreQuestionIndex(knowledge, entities);
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
+  // "|" keeps a typed phrase from matching across the end of the text and the translation.
+  const citationWords = new Map(
+    knowledge.entities.flatMap((e) =>
+      e.citations.map((c) => [c, ` ${normalize(c.text)} | ${normalize(c.translation)} `] as const),
+    ),
+  );
+  const wordsOf = (c: Citation) => citationWords.get(c) ?? "";
   const faqById = new Map(knowledge.faq.map((f) => [f.id, f]));
   const quotesBySpeaker = new Map<string, Quote[]>();
   for (const quote of knowledge.quotes) {
@@ -174,7 +184,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     status: "answered",
     title: lang === "en" ? `${entity.name.en} (${entity.name.ar})` : entity.name.ar,
     text: entity.description[lang],
-    citations: cite(sayingFirst(entity.citations, typed), lang),
+    citations: cite(sayingFirst(entity.citations, typed, wordsOf), lang),
     confidence,
     ref: `entity:${entity.id}`,
   });
