@@ -182,6 +182,8 @@ export function buildQuestionIndex(
    * full similarity; only in the answer or sources, at most FALLBACK_SHARE of it.
    */
   const postings = new Map<string, { inPhrasings: number[]; elsewhere: number[] }>();
+  // Each term's entries whose answer, cited text or cited paragraphs hold it.
+  const fallbackPostings = new Map<string, number[]>();
   indexed.forEach((item, i) => {
     const terms = new Set([...item.phrasingTerms.keys(), ...item.answerTerms, ...item.sourceTerms]);
     for (const term of terms) {
@@ -189,10 +191,6 @@ export function buildQuestionIndex(
       (item.phrasingTerms.has(term) ? lists.inPhrasings : lists.elsewhere).push(i);
       postings.set(term, lists);
     }
-  });
-  // Each term's entries whose answer, cited text or cited paragraphs hold it.
-  const fallbackPostings = new Map<string, number[]>();
-  indexed.forEach((item, i) => {
     for (const term of item.fallbackTerms) {
       const list = fallbackPostings.get(term);
       if (list) list.push(i);
