@@ -89,18 +89,19 @@ export function buildStoreQuestionIndex(
 /**
  * An entity's citations, led by one that says what the reader typed when the first does not:
  * "/who the world's richest man" leads with the paragraph that calls Musk that, not with the first
- * one that names him. The rest keep their order. `wordsOf` gives a citation's normalised text and
- * translation, each padded with spaces, worked out once per store.
+ * one that names him. The rest keep their order. `typed` is the query's tokens joined by spaces;
+ * `wordsOf` gives a citation's text and translation the same way, padded with spaces, worked out
+ * once per store.
  */
 function sayingFirst(
   citations: readonly Citation[],
   typed: string,
   wordsOf: (citation: Citation) => string,
 ): readonly Citation[] {
-  const key = ` ${normalize(typed)} `;
-  const says = (c: Citation) => wordsOf(c).includes(key);
   const [first] = citations;
-  if (key.trim() === "" || !first || says(first)) return citations;
+  if (typed === "" || !first) return citations;
+  const says = (c: Citation) => wordsOf(c).includes(` ${typed} `);
+  if (says(first)) return citations;
   const saying = citations.find(says);
   return saying ? [saying, ...citations.filter((c) => c !== saying)] : citations;
 }
@@ -239,7 +240,8 @@ export function createEngine(knowledge: Knowledge): Engine {
       best &&
       best.similarity >= ENTITY_ANSWER_SIMILARITY &&
       (!runnerUp || best.similarity - runnerUp.similarity > TIE_MARGIN);
-    if (best && clearWinner) return answer(best.entity, lang, best.similarity, query.raw);
+    if (best && clearWinner)
+      return answer(best.entity, lang, best.similarity, query.tokens.join(" "));
     const fallback = pool ? [...pool] : featuredEntities;
     if (matches.length > 0) {
       return didYouMean(
