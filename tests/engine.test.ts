@@ -377,14 +377,13 @@ describe("question ranking shortcuts", () => {
 describe("what a question asks, apart from its names", () => {
   // Read inside each test: the store is loaded in beforeAll.
   const softbank = () => knowledge.entities.filter((e) => e.id === "softbank");
-  const faq: FaqEntry[] = [
-    {
-      id: "role",
-      questions: { en: ["who is softbank"], ar: ["من هي سوفت بنك", "مين سوفت بنك"] },
-      answer: { en: "An investor.", ar: "مستثمر." },
-      citations: [{ paragraph: 2, text: "نص", translation: "text" }],
-    },
-  ];
+  const role: FaqEntry = {
+    id: "role",
+    questions: { en: ["who is softbank"], ar: ["من هي سوفت بنك", "مين سوفت بنك"] },
+    answer: { en: "An investor.", ar: "مستثمر." },
+    citations: [{ paragraph: 2, text: "نص", translation: "text" }],
+  };
+  const faq = [role];
 
   it("is covered when the phrasing holds its words, and not by the name alone", () => {
     const index = buildQuestionIndex(faq, buildEntityIndex(softbank()));
@@ -402,9 +401,7 @@ describe("what a question asks, apart from its names", () => {
     const [inAnswer] = index.rank(tokenize("is softbank an investor"), 1);
     expect(inAnswer?.askCoverage).toBe(1);
     const phrased = buildQuestionIndex(
-      [
-        { ...faq[0], questions: { en: ["is softbank an investor"], ar: ["مين سوفت بنك"] } },
-      ] as FaqEntry[],
+      [{ ...role, questions: { en: ["is softbank an investor"], ar: ["مين سوفت بنك"] } }],
       buildEntityIndex(softbank()),
     );
     expect(inAnswer?.score).toBeLessThan(
