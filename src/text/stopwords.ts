@@ -9,7 +9,7 @@ do does did done doing has have had i me my we us you your it its this that thes
 his she her please tell know want can could would should will shall may might just also really actually any some
 let lets s t d ll re ve m
 per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly
-name against anything something everything nothing yet now already such same other another each every both all
+against anything something everything nothing yet now already such same other another each every both all
 according
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro`;
@@ -19,7 +19,7 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 إليه إليها إليهم
 اخبرني أخبرني قل لي ممكن يمكن أريد اريد اعرف أعرف
 كثير الكثير جدا جداً أيضا أيضاً ايضا فعلا فعلاً حقا حقاً تبلغ يبلغ
-اسم النهاية نهاية ل ب ك ف
+النهاية نهاية ل ب ك ف
 اللذي اللتي اللذين
 حتى الآن الان عندما داخل خلال كل بعض هناك هنا لدى عند ضد حول
 اللي يلي رح راح عم هاد هادا هاي هيدا هيدي هذي دي ده كمان برضو هيك
