@@ -561,6 +561,23 @@ describe("fuzzy word look-up", () => {
       ).toContain(word);
     }
   });
+
+  // A five-letter word typed with four letters is one slip in five, as sure as any other.
+  const fiveLetters = buildFuzzyTermIndex(["claim", "about", "clan", "مشارك"], {
+    minSimilarity: 0.78,
+    minLength: 4,
+    minLengthRatio: 0.75,
+  });
+  it.each([
+    ["clam", "claim"],
+    ["abut", "about"],
+  ])("finds %j, a letter short, as %j", (typed, word) => {
+    expect(fiveLetters.lookup(typed)).toEqual([{ term: word, similarity: 0.8 }]);
+  });
+
+  it("reads an Arabic word a letter short as no other word", () => {
+    expect(fiveLetters.lookup("مارك")).toEqual([]);
+  });
 });
 
 describe("ask: ambiguous questions", () => {
