@@ -20,13 +20,13 @@ import {
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
  * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, from 115 to 166 at 75.8%,
  * from 166 to 213 at 80.2% and from 213 to 266 at 80.9%, the development set from 571 to 624 at
- * 70.2%, from 624 to 663 at 73.1% and from 663 to 715 at 77.2%, the stress set from 57 to 63 at
- * 86.0% abstention). The floor on how often an answer is right (96.7% and 97.8% today) fails at the
- * fourth new wrong answer on the development set and the second on the held-out set: answering
- * more by answering worse fails.
- * The honesty stress set is the one set below 100% abstention: it was written to find the
- * questions the bot wrongly answers, holds six it still does, and its floors keep that from
- * growing.
+ * 70.2%, from 624 to 663 at 73.1%, from 663 to 715 at 77.2%, from 715 to 760 at 80.5% and from 760
+ * to 801 at 79.6%, the stress set from 57 to 63 at 86.0% abstention and from 63 to 71 at 84.3%).
+ * The floor on how often an answer is right (96.7% and 97.8% today) fails at the fourth new wrong
+ * answer on the development set and the second on the held-out set: answering more by answering
+ * worse fails.
+ * The honesty stress set is the one set below 100% abstention: it was written to find the questions
+ * the bot wrongly answers, holds eight it still does, and its floors keep that from growing.
  */
 const SETS = [
   {
@@ -35,7 +35,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 80,
+    top1Floor: 79,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 96,
   },
@@ -50,7 +50,7 @@ const SETS = [
     rightWhenAnsweredFloor: 97,
   },
   {
-    // Near misses that ask what the story never says; the six it still answers are listed by
+    // Near misses that ask what the story never says; the eight it still answers are listed by
     // `npm run eval`. Regression floors at today's levels until they are fixed.
     name: "honesty stress set",
     file: STRESS_FILE,
@@ -58,8 +58,8 @@ const SETS = [
     minPerLang: 20,
     minOffTopic: 30,
     top1Floor: 90,
-    abstentionFloor: 86,
-    rightWhenAnsweredFloor: 72,
+    abstentionFloor: 84,
+    rightWhenAnsweredFloor: 67,
   },
 ];
 
