@@ -217,6 +217,8 @@ describe("chat spellings and tone words", () => {
     ["wat r u asking abt", ["what", "are", "you", "asking", "about"]],
     ["who teamed up w openai", ["who", "teamed", "up", "with", "openai"]],
     ["is it built rn", ["is", "it", "built", "now"]],
+    ["wen is the hearing", ["when", "is", "the", "hearing"]],
+    ["hw much bout oracle", ["how", "much", "about", "oracle"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
   });
