@@ -237,6 +237,12 @@ describe("chat spellings and tone words", () => {
     for (const word of ["lol", "tbh", "nah", "بس", "لسه", "ولا"])
       expect(STOPWORDS.has(normalize(word))).toBe(true);
   });
+
+  it('count "in the first place" and "exactly" as filler in Arabic too, as in English', () => {
+    expect(STOPWORDS.has("exactly")).toBe(true);
+    for (const word of ["أصلاً", "بالضبط", "بالظبط", "بالزبط", "تحديداً"])
+      expect(STOPWORDS.has(normalize(word))).toBe(true);
+  });
 });
 
 describe("an Arabic clitic written onto a Latin name or a figure", () => {
