@@ -197,6 +197,9 @@ describe("ask: the right paragraph is cited first", () => {
     ["how many data cen ters are there", "how-many-data-centers", 18],
     // A name that holds a stopword.
     ["when did the information first report on stargate?", "who-first-reported-stargate", 15],
+    // Idioms, read as the word they mean.
+    ["why is elon dragging openai to court", "musk-lawsuit-against-openai", 11],
+    ["is microsoft chipping in on stargate as well?", "is-microsoft-part-of-stargate", 21],
   ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");

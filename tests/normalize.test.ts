@@ -245,6 +245,41 @@ describe("chat spellings and tone words", () => {
   });
 });
 
+describe("idioms", () => {
+  it.each([
+    ["why is elon dragging openai to court", ["why", "is", "elon", "sue", "openai"]],
+    ["who is footing the bill", ["who", "is", "pay"]],
+    ["did nadella crack up", ["did", "nadella", "laughing"]],
+    ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],
+    ["why did he sue in the first place", ["why", "did", "he", "sue"]],
+    ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
+  ])("reads %j as %j", (typed, tokens) => {
+    expect(tokenize(typed)).toEqual(tokens);
+  });
+
+  it("leave the words alone when only part of an idiom is there, or its gap is too long", () => {
+    expect(tokenize("take a look at the court")).toEqual([
+      "take",
+      "a",
+      "look",
+      "at",
+      "the",
+      "court",
+    ]);
+    expect(tokenize("drag one two three four to court")).toEqual([
+      "drag",
+      "one",
+      "two",
+      "three",
+      "four",
+      "to",
+      "court",
+    ]);
+    // Only an idiom's first word takes English endings: "the" must not match "thing".
+    expect(tokenize("in thing works")).toEqual(["in", "thing", "works"]);
+  });
+});
+
 describe("an Arabic clitic written onto a Latin name or a figure", () => {
   it("reads the name or figure alone, as readers type it", () => {
     expect(tokenize("وSoftBank ولـOpenAI الـ500 بـ100 مليار")).toEqual([

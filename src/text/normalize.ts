@@ -1,3 +1,5 @@
+import { buildIdioms } from "./idioms.ts";
+
 /**
  * One normaliser for both the index and the query, so that whatever a reader types
  * (Arabic with or without diacritics, Latin with typos) meets the store on equal terms.
@@ -57,6 +59,11 @@ export function normalize(input: string): string {
 
 /** Normalises text and splits it into tokens. */
 export function tokenize(input: string): string[] {
+  return readIdioms(words(input));
+}
+
+/** Normalised words, each read on its own. */
+function words(input: string): string[] {
   const folded = foldDigits(
     input
       .normalize("NFKC")
@@ -150,3 +157,6 @@ export function detectLang(input: string): "en" | "ar" {
   const latin = input.match(LATIN_WORD)?.length ?? 0;
   return arabic > 0 && arabic >= latin ? "ar" : "en";
 }
+
+// Last: the idioms are spelled by the word-by-word reading above.
+const readIdioms = buildIdioms(words);

@@ -1,0 +1,133 @@
+/**
+ * Idioms read as the one word they mean. Readers ask "why is Elon dragging OpenAI to court?" and
+ * "did the Microsoft boss crack up?"; word by word, "dragging" and "crack" are words nothing in the
+ * store holds, which weigh most of a question, and "court" points at the hearing, not the lawsuit.
+ * Read whole, they are "sue" and "laughing", which the store does hold. Store and question go
+ * through the same reading, so an idiom in a phrasing meets the same idiom typed.
+ *
+ * A pattern lists words as the normaliser spells them. A word may give its other forms after "|"
+ * ("take|took|taken"); an English word also matches its regular endings ("drag" → "dragging").
+ * "*" stands for one to three words of the reader's own (the object: "dragging OpenAI to court"),
+ * which are kept after the meaning.
+ */
+const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
+  ["drag * to court", "sue"],
+  ["drag * into court", "sue"],
+  ["take|took|taken * to court", "sue"],
+  ["haul * to court", "sue"],
+  ["foot the bill", "pay"],
+  ["pick up the tab", "pay"],
+  ["hit back", "respond"],
+  ["fire back", "respond"],
+  ["clap back", "respond"],
+  ["shoot|shot back", "respond"],
+  ["weigh in", "comment"],
+  ["show up", "attend"],
+  ["turn up", "attend"],
+  ["no show", "absent"],
+  ["chip in", "invest"],
+  ["pitch in", "invest"],
+  ["prop up", "back"],
+  ["in the works", "planned"],
+  ["keep|kept the lights on", "power"],
+  ["crack up", "laughing"],
+  ["butt heads", "clash"],
+  ["lock horns", "clash"],
+  ["take|took|taken * up on", "accept"],
+  ["money making", "profit"],
+  ["server farm", "data center"],
+  ["in the first place", ""],
+  ["جر|جرجر|يجر|بيجر * محكمه", "يقاضي"],
+];
+
+const GAP = "*";
+const MAX_GAP = 3;
+
+interface Pattern {
+  steps: readonly (ReadonlySet<string> | typeof GAP)[];
+  means: readonly string[];
+}
+
+const ENGLISH = /^[a-z]+$/;
+
+/**
+ * A word's regular English forms: "drag" → drags, dragged, dragging; "take" → takes, taking.
+ * Short words after the first ("the", "on") are the idiom's own and keep their one form.
+ */
+function englishForms(word: string, first: boolean): string[] {
+  if (!ENGLISH.test(word) || (!first && word.length < 4)) return [word];
+  const last = word.at(-1) ?? "";
+  const stem = last === "e" ? word.slice(0, -1) : word;
+  // One short vowel before a last consonant doubles it: "drag" → "dragging", "chip" → "chipped".
+  const doubles = /[^aeiou][aeiou][bdgmnprt]$/.test(word)
+    ? [`${word}${last}ed`, `${word}${last}ing`]
+    : [];
+  return [word, `${word}s`, `${word}es`, `${stem}ed`, `${stem}ing`, ...doubles];
+}
+
+/** Builds the patterns with `spell`, the normaliser's own word-by-word reading. */
+export function buildIdioms(spell: (text: string) => string[]): (tokens: string[]) => string[] {
+  const patterns: Pattern[] = IDIOMS.map(([pattern, means]) => ({
+    steps: pattern
+      .split(" ")
+      .map((word, i) =>
+        word === GAP
+          ? GAP
+          : new Set(
+              word
+                .split("|")
+                .flatMap((form) => spell(form).flatMap((w) => englishForms(w, i === 0))),
+            ),
+      ),
+    means: spell(means),
+  }));
+  const byFirst = new Map<string, Pattern[]>();
+  for (const p of patterns) {
+    const [first] = p.steps;
+    if (!first || first === GAP) continue;
+    for (const form of first) byFirst.set(form, [...(byFirst.get(form) ?? []), p]);
+  }
+
+  /** Where the pattern ends if it matches at `start`, and the reader's words its gap held. */
+  const matchAt = (
+    tokens: readonly string[],
+    start: number,
+    steps: Pattern["steps"],
+  ): { end: number; kept: string[] } | undefined => {
+    let at = start;
+    const kept: string[] = [];
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
+      if (step !== GAP) {
+        if (!step?.has(tokens[at] ?? "")) return undefined;
+        at++;
+        continue;
+      }
+      // The gap takes the fewest words after which the rest of the pattern matches.
+      for (let size = 1; size <= MAX_GAP; size++) {
+        const rest = matchAt(tokens, at + size, steps.slice(s + 1));
+        if (rest) return { end: rest.end, kept: [...tokens.slice(at, at + size), ...rest.kept] };
+      }
+      return undefined;
+    }
+    return { end: at, kept };
+  };
+
+  return (tokens) => {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] ?? "";
+      let read = false;
+      for (const p of byFirst.get(token) ?? []) {
+        const found = matchAt(tokens, i, p.steps);
+        if (!found) continue;
+        out.push(...p.means, ...found.kept);
+        i = found.end - 1;
+        read = true;
+        break;
+      }
+      if (!read) out.push(token);
+    }
+    return out;
+  };
+}
