@@ -28,6 +28,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["chip in", "invest"],
   ["pitch in", "invest"],
   ["prop up", "back"],
+  ["in on", "part"],
+  ["cast doubt", "question"],
   ["in the works", "planned"],
   ["keep|kept the lights on", "power"],
   ["crack up", "laughing"],
