@@ -253,6 +253,7 @@ describe("idioms", () => {
     ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],
     ["why did he sue in the first place", ["why", "did", "he", "sue"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
+    ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
   });

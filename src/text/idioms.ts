@@ -39,7 +39,13 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["money making", "profit"],
   ["server farm", "data center"],
   ["in the first place", ""],
+  ["for ages", "long"],
+  ["for years", "long"],
   ["جر|جرجر|يجر|بيجر * محكمه", "يقاضي"],
+  ["وقف|وقفت|يقف|تقف * وراء", "دعم"],
+  ["علي مر سنين|سنوات|اعوام", "فتره طويله"],
+  ["علي مدي سنين|سنوات|اعوام", "فتره طويله"],
+  ["جني مال|اموال|فلوس", "ربح"],
 ];
 
 const GAP = "*";
