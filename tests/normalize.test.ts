@@ -234,7 +234,7 @@ describe("chat spellings and tone words", () => {
   });
 
   it("count a reader's tone words as filler, in both languages", () => {
-    for (const word of ["lol", "tbh", "nah", "بس", "لسه", "ولا"])
+    for (const word of ["lol", "tbh", "nah", "بس", "لسه", "ولا", "واش", "دلوقتي", "الحين"])
       expect(STOPWORDS.has(normalize(word))).toBe(true);
   });
 

@@ -32,7 +32,7 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["place", "أين"],
   ["reason", "why"],
   ["reason", "لماذا"],
-  // Gulf, Egyptian and Levantine readers ask with their own words.
+  // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
   ["time", "امتى"],
   ["amount", "قديش"],
   ["amount", "كام"],
@@ -40,6 +40,11 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["place", "فين"],
   ["reason", "ليش"],
   ["reason", "ليه"],
+  ["reason", "علاش"],
+  ["amount", "شحال"],
+  ["amount", "بكام"],
+  ["place", "منين"],
+  ["time", "ايمتى"],
 ];
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["month", "day"]);
@@ -53,8 +58,9 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   [
     "who what when where why how which whose much many",
     "ما ماذا متى أين لماذا كيف كم أي",
-    // Gulf, Egyptian and Levantine readers ask with their own words.
+    // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
     "مين شو ايش وش إيه امتى وين فين ليش ليه قديش كام",
+    "منو شنو شلون ازاي كيفاش علاش شحال بكام منين ايمتى",
   ].flatMap((words) => tokenize(words)),
 );
 
