@@ -341,6 +341,23 @@ describe("question ranking", () => {
     expect(order({ project: "stargate" })).toEqual(["stargate-backers", "abilene-backers"]);
   });
 
+  it("holds back a phrasing that names no one, when its entry never names who is asked about", () => {
+    const companies = knowledge.entities.filter((e) => e.id === "openai" || e.id === "xai");
+    const founded = (cited: string): FaqEntry => ({
+      ...entry("founded", "when was the rival lab founded", 13),
+      answer: { en: "xAI was founded last year.", ar: "تأسست xAI العام الماضي." },
+      citations: [{ paragraph: 13, text: "نص", translation: cited }],
+    });
+    const scoreOf = (cited: string) =>
+      buildQuestionIndex([founded(cited)], buildEntityIndex(companies)).rank(
+        tokenize("when was openai founded"),
+        1,
+      )[0]?.score ?? 0;
+    // Word for word the same; only the entry whose cited words name OpenAI is about it at all.
+    expect(scoreOf("xai is new")).toBeGreaterThan(0);
+    expect(scoreOf("xai is new")).toBeLessThan(scoreOf("xai rivals openai"));
+  });
+
   it("weighs a two-word name once, like a one-word name", () => {
     const softbank = knowledge.entities.filter((e) => e.id === "softbank");
     const faq = [entry("named", "what is softbank", 2), entry("ceo", "who is the ceo", 2)];

@@ -104,6 +104,8 @@ interface IndexedEntry {
   citedTerms: ReadonlySet<string>;
   /** Every term of the three above: most stand-ins are in none, and one look-up tells. */
   fallbackTerms: ReadonlySet<string>;
+  /** Every entity its phrasings, its answer or its cited words name. */
+  namesAnywhere: ReadonlySet<string>;
 }
 
 export function buildQuestionIndex(
@@ -174,6 +176,11 @@ export function buildQuestionIndex(
       citedTerms,
       sourceTerms,
       fallbackTerms: new Set([...answerTerms, ...citedTerms, ...sourceTerms]),
+      namesAnywhere: new Set(
+        [...phrasingTerms.keys(), ...answerTerms, ...citedTerms]
+          .filter(isNameTerm)
+          .map(entityIdOf),
+      ),
     };
   });
 
@@ -596,7 +603,9 @@ export function buildQuestionIndex(
           EXTRA_WORD_COST * (extraWords + missedWords);
         let conflict = conflictOf.get(about);
         if (conflict === undefined) {
-          conflict = conflicts(meant, about);
+          conflict =
+            conflicts(meant, about) ||
+            (about.size === 0 && [...asksAbout].some((id) => !item.namesAnywhere.has(id)));
           conflictOf.set(about, conflict);
         }
         if (conflict) score *= ENTITY_CONFLICT_FACTOR;
