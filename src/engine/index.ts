@@ -10,7 +10,7 @@ import {
   type QuestionIndex,
   type RankedEntry,
 } from "./question-index.ts";
-import { buildKindIndex, questionKinds } from "./question-kind.ts";
+import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -262,7 +262,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     const query = parseQuery(input, options);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
-    const ranked = questions.rank(query.tokens, MAX_SUGGESTIONS + 1);
+    const asked = questionKinds(query.tokens);
+    const ranked = questions.rank(withoutKindNouns(query.tokens), MAX_SUGGESTIONS + 1);
     const best = ranked[0];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
@@ -270,7 +271,6 @@ export function createEngine(knowledge: Knowledge): Engine {
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer. A
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
-    const asked = questionKinds(query.tokens);
     const [fit, nextFit] = ranked.filter(
       (r) => kinds.answers(r.entry, asked) && (!asked.has("amount") || r.namesEveryEntity),
     );

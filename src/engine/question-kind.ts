@@ -6,18 +6,18 @@ import { foldDigits, tokenize } from "../text/normalize.ts";
  * asked that way nor holds that kind of fact answers another question: "When was OpenAI founded?"
  * meets "who founded OpenAI?", and "How much did Musk give?" meets "did Musk fund the campaign?".
  */
-export type QuestionKind = "time" | "month" | "day" | "amount" | "place" | "reason";
+export type QuestionKind = "time" | "year" | "month" | "day" | "amount" | "place" | "reason";
 
 /** One or two normalised words each; two-word cues must appear side by side. */
 const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["time", "when"],
   ["time", "متى"],
-  // "In what year…" asks for a time as surely as "when".
-  ["time", "what year"],
-  ["time", "which year"],
-  ["time", "أي عام"],
-  ["time", "أي سنة"],
-  // A month or a day is a time, and finer than "last year": an answer must name one.
+  // A year, a month or a day is a time, and finer than "when": an answer must name one. "In what
+  // year was Microsoft founded?" is not answered by what Microsoft said "this week".
+  ["year", "what year"],
+  ["year", "which year"],
+  ["year", "أي عام"],
+  ["year", "أي سنة"],
   ["month", "what month"],
   ["month", "which month"],
   ["month", "أي شهر"],
@@ -30,6 +30,15 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["amount", "كم"],
   ["place", "where"],
   ["place", "أين"],
+  // "Which state…", "في أي بلد…" ask for a place as surely as "where". Not "which city": an
+  // answer naming California does not say which city in it.
+  ["place", "what state"],
+  ["place", "which state"],
+  ["place", "what country"],
+  ["place", "which country"],
+  ["place", "أي ولاية"],
+  ["place", "أي بلد"],
+  ["place", "أي دولة"],
   ["reason", "why"],
   ["reason", "لماذا"],
   // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
@@ -47,8 +56,11 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["time", "ايمتى"],
 ];
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
-const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["month", "day"]);
+const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
+const CUE_PAIRS: ReadonlySet<string> = new Set(
+  NORMALISED.map(([, cue]) => cue).filter((cue) => cue.includes(" ")),
+);
 
 /**
  * Words that ask, normalised like the store: they tell the kind of fact wanted, not what it is
@@ -63,6 +75,24 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
     "منو شنو شلون ازاي كيفاش علاش شحال بكام منين ايمتى",
   ].flatMap((words) => tokenize(words)),
 );
+
+/**
+ * The noun of a two-word cue ("month" in "which month"): the kind check asks the answer for a
+ * month, so the word says nothing more, and as a word no phrasing holds it cost the right entry
+ * ("في اي شهر نشروا اول تقرير عن ستارغيت").
+ */
+const KIND_NOUNS: ReadonlySet<string> = new Set(
+  NORMALISED.flatMap(([, cue]) => (cue.includes(" ") ? cue.split(" ").slice(1) : [])).filter(
+    (word) => !QUESTION_WORDS.has(word),
+  ),
+);
+
+/** The question's tokens without the nouns of its two-word cues, for ranking. */
+export function withoutKindNouns(tokens: readonly string[]): string[] {
+  return tokens.filter(
+    (token, i) => !(KIND_NOUNS.has(token) && i > 0 && CUE_PAIRS.has(`${tokens[i - 1]} ${token}`)),
+  );
+}
 
 export function questionKinds(tokens: readonly string[]): Set<QuestionKind> {
   const kinds = new Set<QuestionKind>();
@@ -83,6 +113,10 @@ const DAYS =
   "monday|tuesday|wednesday|thursday|friday|saturday|sunday|" +
   "الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد";
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+const YEAR_TEXT = new RegExp(
+  `${YEAR.source}|(?:last|this|next) year|العام (?:الماضي|المقبل)|هذا العام|السنة الماضية`,
+  "i",
+);
 const MONTH = new RegExp(`${MONTHS}|last month|الشهر الماضي`, "i");
 const DAY = new RegExp(`${DAYS}|yesterday|today|أمس|اليوم`, "i");
 const TIME = new RegExp(
@@ -96,6 +130,7 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   const kinds = new Set<QuestionKind>();
   const text = foldDigits(answer);
   if (TIME.test(text)) kinds.add("time");
+  if (YEAR_TEXT.test(text)) kinds.add("year");
   if (MONTH.test(text)) kinds.add("month");
   if (DAY.test(text)) kinds.add("day");
   // A year is a date, not a figure.
