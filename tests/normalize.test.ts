@@ -196,6 +196,11 @@ describe("stopwords", () => {
     expect(STOPWORDS.has(normalize(dialect))).toBe(true);
   });
 
+  it('count "anyone", "whole" and their like as filler, as "anything" is', () => {
+    for (const word of ["anyone", "someone", "everybody", "whole", "entire"])
+      expect(STOPWORDS.has(word)).toBe(true);
+  });
+
   it("count the light verbs get and go as filler: they shape a question, not its subject", () => {
     for (const word of ["get", "got", "going", "went"]) expect(STOPWORDS.has(word)).toBe(true);
   });

@@ -10,6 +10,7 @@ his she her please tell know want can could would should will shall may might ju
 let lets s t d ll re ve m
 per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly
 against anything something everything nothing yet now already such same other another each every both all
+anyone anybody someone somebody everyone everybody whole entire
 according
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro`;
