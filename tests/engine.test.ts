@@ -487,6 +487,11 @@ describe("the kind of fact a question asks for", () => {
     // "how" alone asks for a manner, not a figure.
     ["how did altman respond", []],
     ["much ado about stargate", []],
+    // Only the first question word asks: a later one joins two clauses.
+    ["was nadella laughing when he mentioned the money", []],
+    ["what did musk say when trump announced it", []],
+    ["so when is the hearing", ["time"]],
+    ["ماسك رفع القضية امتى؟", ["time"]],
   ])("reads %j as asking for %j", (question, kinds) => {
     expect([...questionKinds(tokenize(question))]).toEqual(kinds);
   });

@@ -94,7 +94,28 @@ export function withoutKindNouns(tokens: readonly string[]): string[] {
   );
 }
 
-export function questionKinds(tokens: readonly string[]): Set<QuestionKind> {
+/** English words that open a yes/no question: "Did Nadella laugh when…" asks no "when". */
+const YES_NO_OPENERS: ReadonlySet<string> = new Set(
+  "did does do is was were are has have had can could will would should".split(" "),
+);
+const ENGLISH_WORD = /^[a-z]+$/;
+
+/**
+ * Only the first question word of an English question asks: a later "when" or "where" joins two
+ * clauses ("was Nadella laughing when he mentioned the 80 billion?", "what did Musk say when Trump
+ * announced it?"), and a question opened by "did" or "was" asks yes or no. Arabic readers put the
+ * question word anywhere ("الجلسة امتى؟"), so Arabic words count wherever they are.
+ */
+function askingWords(tokens: readonly string[]): string[] {
+  const opener = tokens.findIndex(
+    (t, i) => QUESTION_WORDS.has(t) || (i === 0 && YES_NO_OPENERS.has(t)),
+  );
+  if (opener < 0) return [...tokens];
+  return tokens.filter((t, i) => i <= opener + 1 || !ENGLISH_WORD.test(t));
+}
+
+export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
+  const tokens = askingWords(allTokens);
   const kinds = new Set<QuestionKind>();
   const pairs = new Set(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
   const words = new Set(tokens);
