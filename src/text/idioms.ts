@@ -5,8 +5,9 @@
  * Read whole, they are "sue" and "laughing", which the store does hold. Store and question go
  * through the same reading, so an idiom in a phrasing meets the same idiom typed.
  *
- * A pattern lists words as the normaliser spells them. A word may give its other forms after "|"
- * ("take|took|taken"); an English word also matches its regular endings ("drag" → "dragging").
+ * A pattern is written as readers write it, and read word by word by the normaliser. A word may
+ * give its other forms after "|" ("take|took|taken"); an English word also matches its regular
+ * endings ("drag" → "dragging"). A meaning may be empty: "in the first place" adds nothing.
  * "*" stands for one to three words of the reader's own (the object: "dragging OpenAI to court"),
  * which are kept after the meaning.
  */
@@ -41,11 +42,11 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["in the first place", ""],
   ["for ages", "long"],
   ["for years", "long"],
-  ["جر|جرجر|يجر|بيجر * محكمه", "يقاضي"],
+  ["جر|جرجر|يجر|بيجر * المحكمة", "يقاضي"],
   ["وقف|وقفت|يقف|تقف * وراء", "دعم"],
-  ["علي مر سنين|سنوات|اعوام", "فتره طويله"],
-  ["علي مدي سنين|سنوات|اعوام", "فتره طويله"],
-  ["جني مال|اموال|فلوس", "ربح"],
+  ["على مر السنين|السنوات|الأعوام", "فترة طويلة"],
+  ["على مدى السنين|السنوات|الأعوام", "فترة طويلة"],
+  ["جني المال|الأموال|الفلوس", "ربح"],
 ];
 
 const GAP = "*";
