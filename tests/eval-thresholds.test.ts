@@ -19,12 +19,12 @@ import {
  * development set cannot slip through. Top-1 floors are regression floors below the 95% the product
  * aims for; raise them as the engine improves, never lower them for the same set (a set that grows
  * is measured anew: the held-out set went from 60 to 115 cases at 69.6%, from 115 to 166 at 75.8%,
- * from 166 to 213 at 80.2% and from 213 to 266 at 80.9%, the development set from 571 to 624 at
- * 70.2%, from 624 to 663 at 73.1%, from 663 to 715 at 77.2%, from 715 to 760 at 80.5% and from 760
- * to 801 at 79.6%, the stress set from 57 to 63 at 86.0% abstention and from 63 to 71 at 84.3%).
- * The floor on how often an answer is right (96.7% and 97.8% today) fails at the fourth new wrong
- * answer on the development set and the second on the held-out set: answering more by answering
- * worse fails.
+ * from 166 to 213 at 80.2%, from 213 to 266 at 80.9% and from 266 to 308 at 79.2%, the development
+ * set from 571 to 624 at 70.2%, from 624 to 663 at 73.1%, from 663 to 715 at 77.2%, from 715 to 760
+ * at 80.5%, from 760 to 801 at 79.6% and from 801 to 844 at 82.5%, the stress set from 57 to 63
+ * at 86.0% abstention and from 63 to 71 at 84.3%). The floor on how often an answer is right (96.6%
+ * and 98.0% today) fails at the fourth new wrong answer on the development set and the third on the
+ * held-out set: answering more by answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the questions
  * the bot wrongly answers, holds eight it still does, and its floors keep that from growing.
  */
@@ -35,7 +35,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 79,
+    top1Floor: 82,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 96,
   },
@@ -45,7 +45,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 80,
+    top1Floor: 79,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 97,
   },
