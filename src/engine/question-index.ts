@@ -177,9 +177,7 @@ export function buildQuestionIndex(
       sourceTerms,
       fallbackTerms: new Set([...answerTerms, ...citedTerms, ...sourceTerms]),
       namesAnywhere: new Set(
-        [...phrasingTerms.keys(), ...answerTerms, ...citedTerms]
-          .filter(isNameTerm)
-          .map(entityIdOf),
+        [...phrasingTerms.keys(), ...answerTerms, ...citedTerms].filter(isNameTerm).map(entityIdOf),
       ),
     };
   });
