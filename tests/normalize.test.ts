@@ -264,25 +264,13 @@ describe("idioms", () => {
   });
 
   it("leave the words alone when only part of an idiom is there, or its gap is too long", () => {
-    expect(tokenize("take a look at the court")).toEqual([
-      "take",
-      "a",
-      "look",
-      "at",
-      "the",
-      "court",
-    ]);
-    expect(tokenize("drag one two three four to court")).toEqual([
-      "drag",
-      "one",
-      "two",
-      "three",
-      "four",
-      "to",
-      "court",
-    ]);
-    // Only an idiom's first word takes English endings: "the" must not match "thing".
-    expect(tokenize("in thing works")).toEqual(["in", "thing", "works"]);
+    for (const text of [
+      "take a look at the court",
+      "drag one two three four to court",
+      // Only an idiom's first word takes English endings: "the" must not match "thing".
+      "in thing works",
+    ])
+      expect(tokenize(text).join(" ")).toBe(text);
   });
 });
 
