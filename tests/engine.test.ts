@@ -12,6 +12,7 @@ import {
 } from "../src/engine/index.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
+import { responderIn } from "../src/engine/responder.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
@@ -368,6 +369,40 @@ describe("question ranking", () => {
       scoreOf("who is the ceo of softbank") ?? -1,
       6,
     );
+  });
+});
+
+describe("who responded", () => {
+  const responder = (question: string) => {
+    const tokens = tokenize(question);
+    return responderIn(tokens, buildEntityIndex(knowledge.entities).detectEntities(tokens));
+  };
+
+  it.each([
+    ["How did Altman respond to Musk?", "altman"],
+    ["what was nadella's reaction", "nadella"],
+    ["كيف رد ترامب على ماسك؟", "trump"],
+    ["ما ردة فعل ماسك على الإعلان؟", "musk"],
+    ["ألتمان رد على ماسك", "altman"],
+    // No name beside the response word: nobody in particular is asked about.
+    ["what was the reply", undefined],
+    ["what is the answer to the lawsuit question", undefined],
+  ])("reads %j as asking for %j's response", (question, id) => {
+    expect(responder(question)).toBe(id);
+  });
+
+  // The story reports Altman's reply to Musk, not SoftBank's or Trump's.
+  it.each([
+    "how did softbank react to musk's claim about its money",
+    "شو كان رد ترامب على منشور ماسك عن سوفت بنك؟",
+  ])("makes no claim for %j", (question) => {
+    expect(engine.ask(question).status).not.toBe("answered");
+  });
+
+  it("still answers for the responder the story reports", () => {
+    const reply = engine.ask("How did Altman respond to Musk?");
+    expect(reply.status).toBe("answered");
+    expect(reply.ref).toBe("faq:altman-response-to-musk");
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type RankedEntry,
 } from "./question-index.ts";
 import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
+import { buildResponderIndex, responderIn } from "./responder.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -134,6 +135,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const kinds = buildKindIndex(knowledge.faq, (text) =>
     entities.detectEntities(tokenize(text), { exact: true }).some((d) => places.has(d.entity.id)),
   );
+  const responders = buildResponderIndex(knowledge.faq, entities);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -271,8 +273,13 @@ export function createEngine(knowledge: Knowledge): Engine {
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer. A
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
+    // A response is someone's: "how did SoftBank respond?" must not get Altman's reply.
+    const responder = responderIn(query.tokens, entities.detectEntities(query.tokens));
     const [fit, nextFit] = ranked.filter(
-      (r) => kinds.answers(r.entry, asked) && (!asked.has("amount") || r.namesEveryEntity),
+      (r) =>
+        kinds.answers(r.entry, asked) &&
+        (!asked.has("amount") || r.namesEveryEntity) &&
+        responders.answers(r.entry, responder),
     );
     if (fit && isConfident(fit)) {
       const tie =
