@@ -375,7 +375,7 @@ describe("question ranking", () => {
 describe("who responded", () => {
   const responder = (question: string) => {
     const tokens = tokenize(question);
-    return responderIn(tokens, buildEntityIndex(knowledge.entities).detectEntities(tokens));
+    return responderIn(tokens, (t) => buildEntityIndex(knowledge.entities).detectEntities(t));
   };
 
   it.each([

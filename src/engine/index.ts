@@ -274,7 +274,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply.
-    const responder = responderIn(query.tokens, entities.detectEntities(query.tokens));
+    const responder = responderIn(query.tokens, (tokens) => entities.detectEntities(tokens));
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
