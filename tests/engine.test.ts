@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { asksForName } from "../src/engine/asked-name.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
 import {
@@ -403,6 +404,29 @@ describe("who responded", () => {
     const reply = engine.ask("How did Altman respond to Musk?");
     expect(reply.status).toBe("answered");
     expect(reply.ref).toBe("faq:altman-response-to-musk");
+  });
+});
+
+describe("a name asked for", () => {
+  it.each([
+    ["What is the name of the initiative?", true],
+    ["whats the name of musks company", true],
+    ["ما اسم الكيان الجديد؟", true],
+    // "name" as a verb, with no question word before it.
+    ["which of Musk's companies does the article name", false],
+    ["who is musk", false],
+  ])("reads %j as asking for a name: %j", (question, asks) => {
+    expect(asksForName(tokenize(question))).toBe(asks);
+  });
+
+  it("is answered only by an entry whose answer gives a name the question does not", () => {
+    // The store says Musk leads a cost-cutting initiative, never what it is called.
+    expect(engine.ask("ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟").status).not.toBe(
+      "answered",
+    );
+    const company = engine.ask("What is the name of Musk's own AI company?");
+    expect(company.status).toBe("answered");
+    expect(company.text).toMatch(/xAI/);
   });
 });
 

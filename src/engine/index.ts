@@ -1,6 +1,7 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
+import { asksForName, buildAnswerNameIndex } from "./asked-name.ts";
 import { buildEntityIndex, type EntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
@@ -136,6 +137,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     entities.detectEntities(tokenize(text), { exact: true }).some((d) => places.has(d.entity.id)),
   );
   const responders = buildResponderIndex(knowledge.faq, entities);
+  const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -273,13 +275,18 @@ export function createEngine(knowledge: Knowledge): Engine {
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer. A
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
-    // A response is someone's: "how did SoftBank respond?" must not get Altman's reply.
+    // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. A name
+    // asked for is one the question does not already give.
     const responder = responderIn(query.tokens, (tokens) => entities.detectEntities(tokens));
+    const named = asksForName(query.tokens)
+      ? new Set(entities.detectEntities(query.tokens).map((d) => d.entity.id))
+      : undefined;
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
         (!asked.has("amount") || r.namesEveryEntity) &&
-        responders.answers(r.entry, responder),
+        responders.answers(r.entry, responder) &&
+        (!named || answerNames.namesBeyond(r.entry, named)),
     );
     if (fit && isConfident(fit)) {
       const tie =
