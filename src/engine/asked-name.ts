@@ -1,28 +1,48 @@
-import type { FaqEntry } from "../knowledge/schema.ts";
+import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
 import type { EntityIndex } from "./entity-index.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
 
 /**
- * A question asking for a name ("What is the name of the initiative Musk leads?", "ما اسم الكيان
- * الجديد؟") is answered only by an entry whose answer names someone or something the question does
- * not: the store says Musk leads a cost-cutting initiative, and never what it is called.
+ * A question asking for a name is answered only by an entry whose answer names someone or
+ * something the question does not. "What is the name of the initiative Musk leads?" ("ما اسم…")
+ * asks for any name, and the store says Musk leads a cost-cutting initiative, never what it is
+ * called. "Who…" and "which judge…" ask for a person or an organisation: "a federal court in
+ * California" names a place, not who will hear the case.
  */
+export type AskedName = "any" | "who";
+
 const NAME_WORDS: ReadonlySet<string> = new Set(tokenize("name اسم"));
 /** How far before "name" its question word may stand: "what is the name", "whats the name". */
 const QUESTION_WORD_REACH = 3;
+/** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
+const WHO_OPENERS: ReadonlySet<string> = new Set(tokenize("who whom من مين منو"));
+/** "Which judge…": "which" before a word for a person asks who. */
+const PERSON_WORDS: ReadonlySet<string> = new Set(
+  tokenize("judge person man woman guy executive exec boss official lawyer reporter journalist"),
+);
+const WHICH = tokenize("which")[0] ?? "";
+/** Kinds that answer no "who": a place is where, not who. */
+const NOT_WHO: ReadonlySet<EntityKind> = new Set(["place", "event"]);
 
-export function asksForName(tokens: readonly string[]): boolean {
-  return tokens.some(
+export function askedName(tokens: readonly string[]): AskedName | undefined {
+  const [first, second] = tokens;
+  if (
+    (first !== undefined && WHO_OPENERS.has(first)) ||
+    (first === WHICH && second !== undefined && PERSON_WORDS.has(second))
+  )
+    return "who";
+  const asksName = tokens.some(
     (token, i) =>
       NAME_WORDS.has(token) &&
       tokens.slice(Math.max(0, i - QUESTION_WORD_REACH), i).some((t) => QUESTION_WORDS.has(t)),
   );
+  return asksName ? "any" : undefined;
 }
 
 export interface AnswerNameIndex {
-  /** The entry's answer names an entity outside `named`. */
-  namesBeyond(entry: FaqEntry, named: ReadonlySet<string>): boolean;
+  /** The entry's answer names an entity outside `named` that answers what is `asked`. */
+  namesBeyond(entry: FaqEntry, named: ReadonlySet<string>, asked: AskedName): boolean;
 }
 
 /** An answer's first sentence: the store's answers say what is asked first, then add context. */
@@ -33,18 +53,19 @@ export function buildAnswerNameIndex(
   faq: readonly FaqEntry[],
   entities: EntityIndex,
 ): AnswerNameIndex {
-  const byEntry = new Map<FaqEntry, readonly string[]>(
+  const byEntry = new Map(
     faq.map((entry) => [
       entry,
-      entities
-        .detectEntities(
-          tokenize(`${firstSentence(entry.answer.en)} ${firstSentence(entry.answer.ar)}`),
-          { exact: true },
-        )
-        .map((d) => d.entity.id),
+      entities.detectEntities(
+        tokenize(`${firstSentence(entry.answer.en)} ${firstSentence(entry.answer.ar)}`),
+        { exact: true },
+      ),
     ]),
   );
   return {
-    namesBeyond: (entry, named) => (byEntry.get(entry) ?? []).some((id) => !named.has(id)),
+    namesBeyond: (entry, named, asked) =>
+      (byEntry.get(entry) ?? []).some(
+        (d) => !named.has(d.entity.id) && (asked === "any" || !NOT_WHO.has(d.entity.kind)),
+      ),
   };
 }

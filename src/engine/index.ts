@@ -1,7 +1,7 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
-import { asksForName, buildAnswerNameIndex } from "./asked-name.ts";
+import { askedName, buildAnswerNameIndex } from "./asked-name.ts";
 import { buildEntityIndex, type EntityIndex, type EntityMatch } from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
@@ -276,17 +276,18 @@ export function createEngine(knowledge: Knowledge): Engine {
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. A name
-    // asked for is one the question does not already give.
+    // asked for ("what is the name of…", "who…") is one the question does not already give.
     const responder = responderIn(query.tokens, (tokens) => entities.detectEntities(tokens));
-    const named = asksForName(query.tokens)
-      ? new Set(entities.detectEntities(query.tokens).map((d) => d.entity.id))
-      : undefined;
+    const nameAsked = askedName(query.tokens);
+    const named = new Set(
+      nameAsked ? entities.detectEntities(query.tokens).map((d) => d.entity.id) : [],
+    );
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
         (!asked.has("amount") || r.namesEveryEntity) &&
         responders.answers(r.entry, responder) &&
-        (!named || answerNames.namesBeyond(r.entry, named)),
+        (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)),
     );
     if (fit && isConfident(fit)) {
       const tie =
