@@ -26,7 +26,7 @@ import {
  * and 98.0% today) fails at the fourth new wrong answer on the development set and the third on the
  * held-out set: answering more by answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the questions
- * the bot wrongly answers, holds five it still does, and its floors keep that from growing.
+ * the bot wrongly answers, holds three it still does, and its floors keep that from growing.
  */
 const SETS = [
   {
@@ -50,7 +50,7 @@ const SETS = [
     rightWhenAnsweredFloor: 97,
   },
   {
-    // Near misses that ask what the story never says; the five it still answers are listed by
+    // Near misses that ask what the story never says; the three it still answers are listed by
     // `npm run eval`. Regression floors at today's levels until they are fixed.
     name: "honesty stress set",
     file: STRESS_FILE,
@@ -58,8 +58,8 @@ const SETS = [
     minPerLang: 20,
     minOffTopic: 30,
     top1Floor: 90,
-    abstentionFloor: 90,
-    rightWhenAnsweredFloor: 76,
+    abstentionFloor: 94,
+    rightWhenAnsweredFloor: 82,
   },
 ];
 
