@@ -376,7 +376,7 @@ describe("question ranking", () => {
 describe("who responded", () => {
   const responder = (question: string) => {
     const tokens = tokenize(question);
-    return responderIn(tokens, (t) => buildEntityIndex(knowledge.entities).detectEntities(t));
+    return responderIn(tokens, () => buildEntityIndex(knowledge.entities).detectEntities(tokens));
   };
 
   it.each([

@@ -2,7 +2,12 @@ import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
 import { askedName, buildAnswerNameIndex } from "./asked-name.ts";
-import { buildEntityIndex, type EntityIndex, type EntityMatch } from "./entity-index.ts";
+import {
+  buildEntityIndex,
+  type DetectedEntity,
+  type EntityIndex,
+  type EntityMatch,
+} from "./entity-index.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
 import {
@@ -277,11 +282,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     // so a figure answers only when the phrasing or the answer names everyone the question names.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. A name
     // asked for ("what is the name of…", "who…") is one the question does not already give.
-    const responder = responderIn(query.tokens, (tokens) => entities.detectEntities(tokens));
+    let names: readonly DetectedEntity[] | undefined;
+    const namesInQuestion = () => {
+      names ??= entities.detectEntities(query.tokens);
+      return names;
+    };
+    const responder = responderIn(query.tokens, namesInQuestion);
     const nameAsked = askedName(query.tokens);
-    const named = new Set(
-      nameAsked ? entities.detectEntities(query.tokens).map((d) => d.entity.id) : [],
-    );
+    const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&

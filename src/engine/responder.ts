@@ -28,12 +28,12 @@ const ARABIC_WORD = /^[\u0621-\u064A]+$/;
  */
 export function responderIn(
   tokens: readonly string[],
-  namesIn: (tokens: readonly string[]) => readonly DetectedEntity[],
+  namesIn: () => readonly DetectedEntity[],
 ): string | undefined {
   const at = tokens.findIndex((t) => RESPONSE_WORDS.has(t));
   if (at < 0) return undefined;
   // Names are looked for only in the few questions that ask for a response.
-  const names = namesIn(tokens);
+  const names = namesIn();
   const before = names.find((d) => d.end === at);
   if (!ARABIC_WORD.test(tokens[at] ?? "")) return before?.entity.id;
   const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
@@ -55,10 +55,9 @@ export function buildResponderIndex(
     faq.map((entry) => {
       const responders = new Set<string>();
       for (const question of [...entry.questions.en, ...entry.questions.ar]) {
+        const tokens = tokenize(question);
         // Exact: the store spells its names with its own aliases.
-        const found = responderIn(tokenize(question), (tokens) =>
-          entities.detectEntities(tokens, { exact: true }),
-        );
+        const found = responderIn(tokens, () => entities.detectEntities(tokens, { exact: true }));
         if (found) responders.add(found);
       }
       return [entry, responders];
