@@ -232,6 +232,8 @@ describe("chat spellings and tone words", () => {
     expect(tokenize("وما كان دوره؟ وأين تقع؟")).toEqual(["ما", "كان", "دوره", "اين", "تقع"]);
     // "وين" is a question word of its own ("where"), not "and" + "ين".
     expect(tokenize("وين الموقع")).toEqual(["وين", "موقع"]);
+    // Every dialect's question words, from the one list the engine asks with.
+    expect(tokenize("ومنو أسسها وعلاش")).toEqual(["منو", "اسسها", "علاش"]);
   });
 
   it("leave a word that only contains a chat spelling alone", () => {

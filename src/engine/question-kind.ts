@@ -1,5 +1,6 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
+import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
 
 /**
  * What kind of fact a question asks for, read from its question words. An entry that neither is
@@ -67,13 +68,7 @@ const CUE_PAIRS: ReadonlySet<string> = new Set(
  * about, so they are left out of what a question asks (`RankedEntry.askCoverage`).
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  [
-    "who what when where why how which whose much many",
-    "ما ماذا متى أين لماذا كيف كم أي",
-    // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
-    "مين شو ايش وش إيه امتى وين فين ليش ليه قديش كام",
-    "منو شنو شلون ازاي كيفاش علاش شحال بكام منين ايمتى",
-  ].flatMap((words) => tokenize(words)),
+  tokenize(`${ENGLISH_QUESTION_WORDS} ${ARABIC_QUESTION_WORDS}`),
 );
 
 /**

@@ -1,4 +1,5 @@
 import { buildIdioms } from "./idioms.ts";
+import { ARABIC_QUESTION_WORDS } from "./question-words.ts";
 
 /**
  * One normaliser for both the index and the query, so that whatever a reader types
@@ -132,11 +133,17 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
 const spellOut = (word: string): string => CHAT_SPELLINGS[word] ?? word;
 
 /**
- * "وما", "وأين", "وشو": "and" written onto a question word. As typed, the pair is a word nothing
- * else uses, and such a word weighs most of a question; the question word alone tells its kind.
+ * "وما", "وأين", "وشو": "and" written onto a question word, or onto هل and من, which open questions
+ * too. As typed, the pair is a word nothing else uses, and such a word weighs most of a question;
+ * the question word alone tells its kind.
  */
-const AND_QUESTION_WORD = /^و(ما|ماذا|من|مين|هل|كيف|متى|امتى|اين|كم|لماذا|ليش|ليه|شو|ايش)$/;
-const withoutAnd = (word: string): string => AND_QUESTION_WORD.exec(word)?.[1] ?? word;
+const ASKING_WORDS: ReadonlySet<string> = new Set(
+  `${ARABIC_QUESTION_WORDS} هل من`
+    .split(" ")
+    .map((word) => word.replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch)),
+);
+const withoutAnd = (word: string): string =>
+  word.startsWith("و") && ASKING_WORDS.has(word.slice(1)) ? word.slice(1) : word;
 
 /**
  * "وSoftBank", "لـOpenAI", "الـ500": an Arabic conjunction, preposition or article written onto a
