@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { LATIN_TOKEN } from "../text/token-scripts.ts";
 
 /**
  * Fuzzy look-up of one typed word among a fixed set of known words (aliases, vocabulary).
@@ -48,7 +49,6 @@ function swapsOf(word: string): string[] {
  * with four letters (0.75) failed where any other typo of it (0.8) passes. Only Latin words: an
  * Arabic word one letter short is as often another word with a clitic ("مارك" → "مشارك").
  */
-const LATIN_WORD = /^[a-z]+$/;
 const LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** Every spelling of `word` with one more letter, anywhere. */
@@ -148,7 +148,7 @@ export function buildFuzzyTermIndex(
         if (!known.has(term) || hits.some((h) => h.term === term)) continue;
         hits.push({ term, similarity: 1 - TRANSPOSITION_COST / word.length });
       }
-      if (LATIN_WORD.test(word)) {
+      if (LATIN_TOKEN.test(word)) {
         const similarity = 1 - 1 / (word.length + 1);
         for (const term of insertionsOf(word)) {
           if (!known.has(term) || hits.some((h) => h.term === term)) continue;

@@ -1,6 +1,7 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
+import { LATIN_TOKEN } from "../text/token-scripts.ts";
 
 /**
  * What kind of fact a question asks for, read from its question words. An entry that neither is
@@ -93,7 +94,6 @@ export function withoutKindNouns(tokens: readonly string[]): string[] {
 const YES_NO_OPENERS: ReadonlySet<string> = new Set(
   "did does do is was were are has have had can could will would should".split(" "),
 );
-const ENGLISH_WORD = /^[a-z]+$/;
 
 /**
  * Only the first question word of an English question asks: a later "when" or "where" joins two
@@ -106,7 +106,7 @@ function askingWords(tokens: readonly string[]): string[] {
     (t, i) => QUESTION_WORDS.has(t) || (i === 0 && YES_NO_OPENERS.has(t)),
   );
   if (opener < 0) return [...tokens];
-  return tokens.filter((t, i) => i <= opener + 1 || !ENGLISH_WORD.test(t));
+  return tokens.filter((t, i) => i <= opener + 1 || !LATIN_TOKEN.test(t));
 }
 
 export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {

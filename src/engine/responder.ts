@@ -1,5 +1,6 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
+import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 
 /**
@@ -19,7 +20,6 @@ const RESPONSE_WORDS: ReadonlySet<string> = new Set(
 const REACTION_SECOND_WORD = tokenize("فعل")[0] ?? "";
 /** "ألتمان رد على ماسك": before the response word, a name is the responder only with "on" after. */
 const ONTO = tokenize("على")[0] ?? "";
-const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 
 /**
  * The entity named beside the question's first response word: just before it in English ("how
@@ -35,7 +35,7 @@ export function responderIn(
   // Names are looked for only in the few questions that ask for a response.
   const names = namesIn();
   const before = names.find((d) => d.end === at);
-  if (!ARABIC_WORD.test(tokens[at] ?? "")) return before?.entity.id;
+  if (!ARABIC_TOKEN.test(tokens[at] ?? "")) return before?.entity.id;
   const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
   const after = names.find((d) => d.start === nameFrom);
   return (after ?? (tokens[at + 1] === ONTO ? before : undefined))?.entity.id;

@@ -1,3 +1,4 @@
+import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import type { FuzzyHit } from "./fuzzy-terms.ts";
 
 /**
@@ -12,9 +13,6 @@ export interface KnownWords {
   lookup(word: string): readonly FuzzyHit[];
 }
 
-const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
-const ENGLISH_LETTERS = /^[a-z]+$/;
-
 /** A known word found by cutting clitics off an unknown one is nearly as good as the word itself. */
 const CLITIC_SIMILARITY = 0.85;
 // Longest first within each list, so "وس" is tried before "و".
@@ -26,7 +24,7 @@ const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "
  * after it ("ستستثمره" → "ستستثمر", one letter from "سيستثمر"), matched exactly or as a typo.
  */
 export function cliticFree(token: string, known: KnownWords): FuzzyHit[] {
-  if (!ARABIC_LETTERS.test(token)) return [];
+  if (!ARABIC_TOKEN.test(token)) return [];
   const best = new Map<string, number>();
   const keep = (term: string, similarity: number) =>
     best.set(term, Math.max(best.get(term) ?? 0, similarity));
@@ -51,7 +49,7 @@ const TANWEEN_SIMILARITY = 0.95;
  * it allocates nothing when there is nothing to find.
  */
 export function accusativeVariant(token: string, known: KnownWords): FuzzyHit | undefined {
-  if (!ARABIC_LETTERS.test(token)) return undefined;
+  if (!ARABIC_TOKEN.test(token)) return undefined;
   const stem = token.endsWith("ا") ? token.slice(0, -1) : token;
   // Below three letters the alif is the word's own ("ما", "لا").
   if (stem.length < 3) return undefined;
@@ -69,7 +67,7 @@ const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة",
  * least, so the forms of one verb or noun meet. Undefined for anything else.
  */
 export function arabicStem(word: string): string | undefined {
-  if (!ARABIC_LETTERS.test(word)) return undefined;
+  if (!ARABIC_TOKEN.test(word)) return undefined;
   let stem = word;
   const prefix = VERB_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
   if (prefix) stem = stem.slice(prefix.length);
@@ -113,7 +111,7 @@ const ENGLISH_ENDINGS: readonly (readonly [string, readonly string[]])[] = [
 
 /** An English word without its ending ("owning" → "own", "funded" → "fund", "ties" → "tie"). */
 export function inflectionFree(token: string, known: KnownWords): FuzzyHit[] {
-  if (!ENGLISH_LETTERS.test(token)) return [];
+  if (!LATIN_TOKEN.test(token)) return [];
   const found = new Set<string>();
   for (const [ending, replacements] of ENGLISH_ENDINGS) {
     if (!token.endsWith(ending)) continue;

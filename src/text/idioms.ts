@@ -1,3 +1,5 @@
+import { LATIN_TOKEN } from "./token-scripts.ts";
+
 /**
  * Idioms read as the one word they mean. Readers ask "why is Elon dragging OpenAI to court?" and
  * "did the Microsoft boss crack up?"; word by word, "dragging" and "crack" are words nothing in the
@@ -57,14 +59,12 @@ interface Pattern {
   means: readonly string[];
 }
 
-const ENGLISH = /^[a-z]+$/;
-
 /**
  * A word's regular English forms: "drag" → drags, dragged, dragging; "take" → takes, taking.
  * Short words after the first ("the", "on") are the idiom's own and keep their one form.
  */
 function englishForms(word: string, first: boolean): string[] {
-  if (!ENGLISH.test(word) || (!first && word.length < 4)) return [word];
+  if (!LATIN_TOKEN.test(word) || (!first && word.length < 4)) return [word];
   const last = word.at(-1) ?? "";
   const stem = last === "e" ? word.slice(0, -1) : word;
   // One short vowel before a last consonant doubles it: "drag" → "dragging", "chip" → "chipped".
