@@ -1,7 +1,7 @@
-import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
+import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
 import type { EntityIndex } from "./entity-index.ts";
-import { QUESTION_WORDS } from "./question-kind.ts";
+import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
 
 /**
  * A question asking for a name is answered only by an entry whose answer names someone or
@@ -22,8 +22,6 @@ const PERSON_WORDS: ReadonlySet<string> = new Set(
   tokenize("judge person man woman guy executive exec boss official lawyer reporter journalist"),
 );
 const WHICH = tokenize("which")[0] ?? "";
-/** Kinds that answer no "who": a place is where, not who. */
-const NOT_WHO: ReadonlySet<EntityKind> = new Set(["place", "event"]);
 
 export function askedName(tokens: readonly string[]): AskedName | undefined {
   const [first, second] = tokens;
@@ -65,7 +63,7 @@ export function buildAnswerNameIndex(
   return {
     namesBeyond: (entry, named, asked) =>
       (byEntry.get(entry) ?? []).some(
-        (d) => !named.has(d.entity.id) && (asked === "any" || !NOT_WHO.has(d.entity.kind)),
+        (d) => !named.has(d.entity.id) && (asked === "any" || !PLACE_KINDS.has(d.entity.kind)),
       ),
   };
 }

@@ -16,7 +16,7 @@ import {
   type QuestionIndex,
   type RankedEntry,
 } from "./question-index.ts";
-import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
+import { buildKindIndex, PLACE_KINDS, questionKinds, withoutKindNouns } from "./question-kind.ts";
 import { buildResponderIndex, responderIn } from "./responder.ts";
 import type {
   AnswerCitation,
@@ -136,7 +136,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const featuredEntities = knowledge.entities.filter((e) => e.featured);
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
   const places = new Set(
-    knowledge.entities.filter((e) => e.kind === "place" || e.kind === "event").map((e) => e.id),
+    knowledge.entities.filter((e) => PLACE_KINDS.has(e.kind)).map((e) => e.id),
   );
   const kinds = buildKindIndex(knowledge.faq, (text) =>
     entities.detectEntities(tokenize(text), { exact: true }).some((d) => places.has(d.entity.id)),

@@ -1,4 +1,4 @@
-import type { FaqEntry } from "../knowledge/schema.ts";
+import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
 import { LATIN_TOKEN } from "../text/token-scripts.ts";
@@ -140,6 +140,9 @@ const TIME = new RegExp(
   "i",
 );
 const AMOUNT = /[0-9]|billion|million|مليار|مليون/i;
+
+/** The entities whose name in an answer tells where: a place, or an event held in one. */
+export const PLACE_KINDS: ReadonlySet<EntityKind> = new Set(["place", "event"]);
 
 /** The kinds of fact an answer holds: a date or day, a figure, a place it names. */
 export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionKind> {
