@@ -278,13 +278,9 @@ describe("idioms", () => {
 
 describe("an Arabic clitic written onto a Latin name or a figure", () => {
   it("reads the name or figure alone, as readers type it", () => {
-    expect(tokenize("وSoftBank ولـOpenAI الـ500 بـ100 مليار")).toEqual([
-      "softbank",
-      "openai",
-      "500",
-      "100",
-      "مليار",
-    ]);
+    expect(tokenize("وSoftBank ولـOpenAI الـ500 بـ100 مليار").join(" ")).toBe(
+      "softbank openai 500 100 مليار",
+    );
   });
 
   it("leave Arabic words and Latin words that merely sit side by side alone", () => {
