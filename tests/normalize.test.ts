@@ -257,6 +257,7 @@ describe("idioms", () => {
     ["why is elon dragging openai to court", ["why", "is", "elon", "sue", "openai"]],
     ["who is footing the bill", ["who", "is", "pay"]],
     ["did nadella crack up", ["did", "nadella", "laughing"]],
+    ["what did altman write back", ["what", "did", "altman", "respond"]],
     ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],
     ["why did he sue in the first place", ["why", "did", "he", "sue"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],

@@ -24,6 +24,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["fire back", "respond"],
   ["clap back", "respond"],
   ["shoot|shot back", "respond"],
+  ["say|says|said back", "respond"],
+  ["write|wrote|written back", "respond"],
   ["weigh in", "comment"],
   ["show up", "attend"],
   ["turn up", "attend"],
