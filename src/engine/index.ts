@@ -17,7 +17,7 @@ import {
   type RankedEntry,
 } from "./question-index.ts";
 import { buildKindIndex, PLACE_KINDS, questionKinds, withoutKindNouns } from "./question-kind.ts";
-import { buildResponderIndex, responderIn } from "./responder.ts";
+import { buildResponderIndex, responseIn } from "./responder.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -287,14 +287,14 @@ export function createEngine(knowledge: Knowledge): Engine {
       names ??= entities.detectEntities(query.tokens);
       return names;
     };
-    const responder = responderIn(query.tokens, namesInQuestion);
+    const response = responseIn(query.tokens, namesInQuestion);
     const nameAsked = askedName(query.tokens);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
         (!asked.has("amount") || r.namesEveryEntity) &&
-        responders.answers(r.entry, responder) &&
+        responders.answers(r.entry, response) &&
         (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)),
     );
     if (fit && isConfident(fit)) {

@@ -8,6 +8,10 @@ import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
  * "How did Altman respond to Musk?" with another name in it, and the story reports Altman's
  * reply, not SoftBank's: only an entry that is itself asked about that responder's response may
  * answer. A question that names no responder beside its response word is not held to this.
+ *
+ * Nor is a reply the first word it answers: "How did Musk answer Altman's reply?" asks what came
+ * after Altman's reply to Musk, which the story does not report, and Musk's criticism of the
+ * venture came before it.
  */
 const RESPONSE_WORDS: ReadonlySet<string> = new Set(
   tokenize(
@@ -20,51 +24,95 @@ const RESPONSE_WORDS: ReadonlySet<string> = new Set(
 const REACTION_SECOND_WORD = tokenize("فعل")[0] ?? "";
 /** "ألتمان رد على ماسك": before the response word, a name is the responder only with "on" after. */
 const ONTO = tokenize("على")[0] ?? "";
+/** Between a response and whom it answers: "respond to (the) …", "رد على …". */
+const TOWARDS: ReadonlySet<string> = new Set(tokenize("to على"));
+const THE = tokenize("the")[0] ?? "";
+
+/** Who responded, and whom the response answers when the question says. */
+export interface Response {
+  by: string;
+  to?: string;
+}
 
 /**
- * The entity named beside the question's first response word: just before it in English ("how
- * did Altman respond", "Altman's reply"), just after it in Arabic ("كيف رد ألتمان", "ردة فعل
- * ماسك"), or before it when "على" follows ("ألتمان رد على ماسك").
+ * The entity named beside the response word at `at`: just before it in English ("how did Altman
+ * respond", "Altman's reply"), just after it in Arabic ("كيف رد ألتمان", "ردة فعل ماسك"), or
+ * before it when "على" follows ("ألتمان رد على ماسك"); and where the words naming it end.
  */
-export function responderIn(
+function responderAt(
+  tokens: readonly string[],
+  at: number,
+  names: readonly DetectedEntity[],
+): { id: string | undefined; end: number } {
+  const before = names.find((d) => d.end === at);
+  if (!ARABIC_TOKEN.test(tokens[at] ?? "")) return { id: before?.entity.id, end: at + 1 };
+  const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
+  const after = names.find((d) => d.start === nameFrom);
+  if (after) return { id: after.entity.id, end: after.end };
+  return { id: tokens[at + 1] === ONTO ? before?.entity.id : undefined, end: nameFrom };
+}
+
+/**
+ * The response the question's first response word asks for; whom it answers is the name after
+ * "to" or "على" ("how did Altman respond to Musk"), or the responder of a later response word
+ * ("Musk's answer to Altman's reply", "رد ماسك على رد ألتمان").
+ */
+export function responseIn(
   tokens: readonly string[],
   namesIn: () => readonly DetectedEntity[],
-): string | undefined {
+): Response | undefined {
   const at = tokens.findIndex((t) => RESPONSE_WORDS.has(t));
   if (at < 0) return undefined;
   // Names are looked for only in the few questions that ask for a response.
   const names = namesIn();
-  const before = names.find((d) => d.end === at);
-  if (!ARABIC_TOKEN.test(tokens[at] ?? "")) return before?.entity.id;
-  const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
-  const after = names.find((d) => d.start === nameFrom);
-  return (after ?? (tokens[at + 1] === ONTO ? before : undefined))?.entity.id;
+  const { id: by, end } = responderAt(tokens, at, names);
+  if (by === undefined) return undefined;
+  const towards = TOWARDS.has(tokens[end] ?? "");
+  const from = towards ? end + 1 : end;
+  const later = tokens.findIndex((t, i) => i >= from && RESPONSE_WORDS.has(t));
+  const named = towards
+    ? names.find((d) => d.start === from || (d.start === from + 1 && tokens[from] === THE))
+    : undefined;
+  const to = (later >= 0 ? responderAt(tokens, later, names).id : undefined) ?? named?.entity.id;
+  return to === undefined || to === by ? { by } : { by, to };
 }
 
 export interface ResponderIndex {
-  /** The entry may answer a question asking for `responder`'s response. */
-  answers(entry: FaqEntry, responder: string | undefined): boolean;
+  /** The entry may answer a question asking for this response. */
+  answers(entry: FaqEntry, response: Response | undefined): boolean;
 }
 
-/** Each entry's responders, from the phrasings that ask for a response, worked out once. */
+const pair = (by: string, to = "") => `${by} ${to}`;
+
+/** Each entry's responses, from the phrasings that ask for one, worked out once. */
 export function buildResponderIndex(
   faq: readonly FaqEntry[],
   entities: EntityIndex,
 ): ResponderIndex {
-  const byEntry = new Map<FaqEntry, ReadonlySet<string>>(
-    faq.map((entry) => {
-      const responders = new Set<string>();
-      for (const question of [...entry.questions.en, ...entry.questions.ar]) {
-        const tokens = tokenize(question);
-        // Exact: the store spells its names with its own aliases.
-        const found = responderIn(tokens, () => entities.detectEntities(tokens, { exact: true }));
-        if (found) responders.add(found);
-      }
-      return [entry, responders];
-    }),
-  );
+  const byEntry = new Map<FaqEntry, { responders: Set<string>; pairs: Set<string> }>();
+  const storePairs = new Set<string>();
+  for (const entry of faq) {
+    const responders = new Set<string>();
+    const pairs = new Set<string>();
+    for (const question of [...entry.questions.en, ...entry.questions.ar]) {
+      const tokens = tokenize(question);
+      // Exact: the store spells its names with its own aliases.
+      const found = responseIn(tokens, () => entities.detectEntities(tokens, { exact: true }));
+      if (!found) continue;
+      responders.add(found.by);
+      pairs.add(pair(found.by, found.to));
+      storePairs.add(pair(found.by, found.to));
+    }
+    byEntry.set(entry, { responders, pairs });
+  }
   return {
-    answers: (entry, responder) =>
-      responder === undefined || (byEntry.get(entry)?.has(responder) ?? false),
+    answers: (entry, response) => {
+      if (response === undefined) return true;
+      const own = byEntry.get(entry);
+      if (!own?.responders.has(response.by)) return false;
+      const { by, to } = response;
+      // A response to someone who was answering the responder is asked for only as such.
+      return to === undefined || own.pairs.has(pair(by, to)) || !storePairs.has(pair(to, by));
+    },
   };
 }
