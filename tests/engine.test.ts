@@ -14,6 +14,7 @@ import {
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
 import { responseIn } from "../src/engine/responder.ts";
+import { speakersIn } from "../src/engine/speaker.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
@@ -420,6 +421,54 @@ describe("who responded", () => {
   });
 });
 
+describe("whose words", () => {
+  const speakers = (question: string) => {
+    const tokens = tokenize(question);
+    return [
+      ...speakersIn(tokens, () => buildEntityIndex(knowledge.entities).detectEntities(tokens)),
+    ];
+  };
+
+  it.each([
+    ["What did Trump say about Musk?", ["trump"]],
+    ["ماذا قال ترامب عن ماسك؟", ["trump"]],
+    ["ماذا قالت شركة أوراكل عن تغريدة ماسك؟", ["oracle"]],
+    ["what did musk claim", ["musk"]],
+    ["according to the richest man, how much has softbank secured", ["musk"]],
+    // The speaker stands before an Arabic verb when a name does: SoftBank is what Musk spoke of.
+    ["ماسك قال سوفت بنك معاها كام؟", ["musk"]],
+    // A noun, not a verb; a speaker in a clause of its own; no speech at all.
+    ["what is the softbank claim", []],
+    ["was stargate reported before trump said anything", []],
+    ["how much did oracle invest", []],
+  ])("reads %j as asking for the words of %j", (question, ids) => {
+    expect(speakers(question)).toEqual(ids);
+  });
+
+  // The story reports nothing Trump said about Musk, Ellison about Musk or Oracle about the post,
+  // and names no judge.
+  it.each([
+    "What did Trump say about Musk?",
+    "ماذا قال ترامب عن ماسك؟",
+    "What did Ellison say about Musk?",
+    "ماذا قالت شركة أوراكل عن تغريدة ماسك؟",
+    "what did the judge say about musk's request to block the for-profit switch",
+    "شو قال القاضي عن دعوى ماسك ضد OpenAI؟",
+  ])("makes no claim for %j", (question) => {
+    expect(engine.ask(question).status).not.toBe("answered");
+  });
+
+  it.each([
+    ["what did trump say about stargate", "faq:what-did-trump-say-about-stargate"],
+    ["according to musk, how much has softbank secured", "faq:musk-softbank-10-billion-claim"],
+    ["ماذا قال ناديلا عن تعليقات ماسك؟", "faq:nadella-response-to-musk"],
+  ])("still answers %j with the words the story reports", (question, ref) => {
+    const reply = engine.ask(question);
+    expect(reply.status).toBe("answered");
+    expect(reply.ref).toBe(ref);
+  });
+});
+
 describe("a name asked for", () => {
   it.each([
     ["What is the name of the initiative?", "any"],
@@ -527,6 +576,7 @@ describe("what a question asks, apart from its names", () => {
     substantial: true,
     askCoverage,
     namesEveryEntity: true,
+    mentionsEveryEntity: true,
   });
 
   it("decides whether to answer from the score and the ask together", () => {

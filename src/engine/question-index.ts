@@ -49,6 +49,11 @@ export interface RankedEntry {
   askCoverage: number;
   /** Whether that best phrasing, or the entry's answer, names every entity the question names. */
   namesEveryEntity: boolean;
+  /**
+   * Whether the entry names every entity the question is about anywhere: in a phrasing, its answer
+   * or the words it cites.
+   */
+  mentionsEveryEntity: boolean;
 }
 
 /**
@@ -511,6 +516,8 @@ export function buildQuestionIndex(
         fallbackCovered += (fallback[i] ?? 0) * (weights[i] ?? 0);
         if (asks[i]) fallbackAsk += (askFallback[i] ?? 0) * (weights[i] ?? 0);
       }
+      let mentionsEveryEntity = true;
+      for (const id of asksAbout) if (!item.namesAnywhere.has(id)) mentionsEveryEntity = false;
       // Phrasings that name the same entities share one set (see `entitySetOf`): checked once.
       const conflictOf = new Map<ReadonlySet<string>, boolean>();
       let best = 0;
@@ -601,9 +608,7 @@ export function buildQuestionIndex(
           EXTRA_WORD_COST * (extraWords + missedWords);
         let conflict = conflictOf.get(about);
         if (conflict === undefined) {
-          conflict =
-            conflicts(meant, about) ||
-            (about.size === 0 && [...asksAbout].some((id) => !item.namesAnywhere.has(id)));
+          conflict = conflicts(meant, about) || (about.size === 0 && !mentionsEveryEntity);
           conflictOf.set(about, conflict);
         }
         if (conflict) score *= ENTITY_CONFLICT_FACTOR;
@@ -622,6 +627,7 @@ export function buildQuestionIndex(
         substantial: bestSubstantial,
         askCoverage: bestAsk,
         namesEveryEntity: bestNames,
+        mentionsEveryEntity,
       });
       insertSorted(kept, best, (x, y) => x > y);
     }
