@@ -446,7 +446,7 @@ describe("whose words", () => {
   });
 
   // The story reports nothing Trump said about Musk, Ellison about Musk or Oracle about the post,
-  // and names no judge.
+  // names no judge, and has only Altman asking and inviting.
   it.each([
     "What did Trump say about Musk?",
     "ماذا قال ترامب عن ماسك؟",
@@ -454,6 +454,9 @@ describe("whose words", () => {
     "ماذا قالت شركة أوراكل عن تغريدة ماسك؟",
     "what did the judge say about musk's request to block the for-profit switch",
     "شو قال القاضي عن دعوى ماسك ضد OpenAI؟",
+    "What did Musk ask Altman to do?",
+    "ماذا طلب ماسك من ألتمان؟",
+    "Where did Musk invite Altman?",
   ])("makes no claim for %j", (question) => {
     expect(engine.ask(question).status).not.toBe("answered");
   });
@@ -462,6 +465,8 @@ describe("whose words", () => {
     ["what did trump say about stargate", "faq:what-did-trump-say-about-stargate"],
     ["according to musk, how much has softbank secured", "faq:musk-softbank-10-billion-claim"],
     ["ماذا قال ناديلا عن تعليقات ماسك؟", "faq:nadella-response-to-musk"],
+    ["what did altman urge musk to do", "faq:altman-america-first-remark"],
+    ["إلى أين دعا ألتمان ماسك؟", "faq:altman-invitation-to-texas"],
   ])("still answers %j with the words the story reports", (question, ref) => {
     const reply = engine.ask(question);
     expect(reply.status).toBe("answered");

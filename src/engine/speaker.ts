@@ -5,17 +5,19 @@ import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 /**
  * Whose words a question asks for. Word by word, "What did Trump say about Musk?" is "what did
  * Musk say about Trump's venture?", and the story reports Musk's post, not anything Trump said
- * about him: a question that asks for someone's words is answered only by an entry that reports
- * that speaker's words. An entry reports them when its answer or one of its phrasings has the
- * speaker saying something ("Ellison said…", "what did Ellison say…"), or when it cites one of
- * the speaker's quotes.
+ * about him; "What did Musk ask Altman to do?" is Altman's request to Musk, the other way round.
+ * A question that asks what someone said, wrote, claimed, asked, invited, accused or sued over (a
+ * lawsuit is a claim too) is answered only by an entry that reports that speaker's words. An entry reports them when its answer or one of its
+ * phrasings has the speaker saying something ("Ellison said…", "what did Ellison say…"), or when
+ * it cites one of the speaker's quotes.
  */
 const words = (list: string) => new Set(tokenize(list));
 
-/** After the speaker in English: "Trump said", "what did Musk write". */
+/** After the speaker in English: "Trump said", "what did Musk write", "who did Altman invite". */
 const ENGLISH_SPEECH = words(
   "say says said saying tell tells told write writes wrote written claimed declare declares " +
-    "declared posted tweeted commented speak speaks spoke",
+    "declared posted tweeted commented speak speaks spoke ask asks asked asking invite invites " +
+    "invited inviting urge urges urged accuse accuses accused accusing sue sues sued suing",
 );
 /**
  * Verbs that are nouns too: "the SoftBank claim" is a claim about SoftBank. They name a speaker
@@ -23,10 +25,10 @@ const ENGLISH_SPEECH = words(
  */
 const NOUN_OR_SPEECH = words("claim claims post posts tweet tweets comment comments");
 const AUXILIARIES = words("did does do will would");
-/** Before the speaker in Arabic: "ماذا قال ترامب", "ما الذي كتبه ماسك". */
+/** Before the speaker in Arabic: "ماذا قال ترامب", "ما الذي كتبه ماسك", "ماذا طلب ألتمان". */
 const ARABIC_SPEECH = words(
   "قال قالت يقول تقول قاله قالته كتب كتبت يكتب كتبه كتبته غرد غردت صرح صرحت ادعى ادعت زعم زعمت " +
-    "علق علقت",
+    "علق علقت طلب طلبت دعا دعت اتهم اتهمت يتهم رفع رفعت يرفع",
 );
 /** Between a speaker and the verb: "Musk only wrote", "Ellison also spoke". */
 const ADVERBS = words("also only actually just");
@@ -41,8 +43,8 @@ const COMPANY = words("شركة");
  * of its own: "who broke the story before Trump announced it?" asks for no words of Trump's.
  */
 const OPENERS = words(
-  "what how why when where did does do has have had will would is was the " +
-    "ماذا ما الذي اللي شو ايش ايه وش شنو كيف لماذا ليش هل متى اين وين",
+  "what who whom how why when where did does do has have had will would is was the " +
+    "ماذا بماذا ما الذي اللي شو ايش ايه وش شنو كيف لماذا ليش هل متى اين وين",
 );
 
 /** "According to (the) Musk…", "حسب ماسك". */
@@ -153,11 +155,18 @@ export function buildSpeakerIndex(
   const byEntry = new Map<FaqEntry, ReadonlySet<string>>();
   for (const entry of faq) {
     const own = new Set<string>();
-    const texts = [...entry.questions.en, ...entry.questions.ar, entry.answer.en, entry.answer.ar];
-    for (const text of texts) {
-      const tokens = tokenize(text);
-      // Exact: the store spells its names with its own aliases. Anywhere: store text is no question.
-      const names = entities.detectEntities(tokens, { exact: true });
+    // Exact: the store spells its names with its own aliases.
+    const namesIn = (tokens: readonly string[]) => entities.detectEntities(tokens, { exact: true });
+    // A phrasing is a question: its speaker is read as a reader's is. "How did Altman respond
+    // when Musk said…" asks for Altman's words, not Musk's.
+    for (const question of [...entry.questions.en, ...entry.questions.ar]) {
+      const tokens = tokenize(question);
+      for (const id of speakersIn(tokens, () => namesIn(tokens))) own.add(id);
+    }
+    // An answer tells: anyone it has speaking, anywhere in it ("…, and Altman said he was wrong").
+    for (const answer of [entry.answer.en, entry.answer.ar]) {
+      const tokens = tokenize(answer);
+      const names = namesIn(tokens);
       for (const d of names) if (isSpeaker(tokens, d, names)) own.add(d.entity.id);
     }
     for (const quote of quotes) {
