@@ -29,6 +29,28 @@ beforeAll(() => {
   engine = createEngine(knowledge);
 });
 
+/** The names in a question, looked up in the whole store as the engine does. */
+const namesIn = (tokens: readonly string[]) => () =>
+  buildEntityIndex(knowledge.entities).detectEntities(tokens);
+
+/** Each question gets no answer, and so cites nothing: the story does not say. */
+function itMakesNoClaim(questions: readonly string[], why = "") {
+  it.each(questions)(`makes no claim for %j${why}`, (question) => {
+    const result = engine.ask(question);
+    expect(result.status).not.toBe("answered");
+    expect(result.citations).toEqual([]);
+  });
+}
+
+/** Each question is answered, with the entry it is paired with. */
+function itAnswers(cases: readonly (readonly [string, string])[], what: string) {
+  it.each(cases)(`still answers %j with ${what}`, (question, ref) => {
+    const reply = engine.ask(question);
+    expect(reply.status).toBe("answered");
+    expect(reply.ref).toBe(ref);
+  });
+}
+
 const STATUSES = ["answered", "ambiguous", "no_match", "invalid"];
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 
@@ -377,7 +399,7 @@ describe("question ranking", () => {
 describe("who responded", () => {
   const response = (question: string) => {
     const tokens = tokenize(question);
-    return responseIn(tokens, () => buildEntityIndex(knowledge.entities).detectEntities(tokens));
+    return responseIn(tokens, namesIn(tokens));
   };
 
   it.each([
@@ -399,34 +421,29 @@ describe("who responded", () => {
 
   // The story reports Altman's reply to Musk, not SoftBank's or Trump's, and nothing Musk said
   // back to Altman.
-  it.each([
+  itMakesNoClaim([
     "how did softbank react to musk's claim about its money",
     "شو كان رد ترامب على منشور ماسك عن سوفت بنك؟",
     "How did Musk answer Altman's reply?",
     "how did musk respond to altman",
     "what did musk say back to altman",
     "كيف رد ماسك على رد ألتمان؟",
-  ])("makes no claim for %j", (question) => {
-    expect(engine.ask(question).status).not.toBe("answered");
-  });
+  ]);
 
-  it.each([
-    ["How did Altman respond to Musk?", "faq:altman-response-to-musk"],
-    ["what did altman say back to musk", "faq:altman-response-to-musk"],
-    ["how did musk react to openai's stargate project", "faq:what-did-musk-say-about-stargate"],
-  ])("still answers %j with the response the story reports", (question, ref) => {
-    const reply = engine.ask(question);
-    expect(reply.status).toBe("answered");
-    expect(reply.ref).toBe(ref);
-  });
+  itAnswers(
+    [
+      ["How did Altman respond to Musk?", "faq:altman-response-to-musk"],
+      ["what did altman say back to musk", "faq:altman-response-to-musk"],
+      ["how did musk react to openai's stargate project", "faq:what-did-musk-say-about-stargate"],
+    ],
+    "the response the story reports",
+  );
 });
 
 describe("whose words", () => {
   const speakers = (question: string) => {
     const tokens = tokenize(question);
-    return [
-      ...speakersIn(tokens, () => buildEntityIndex(knowledge.entities).detectEntities(tokens)),
-    ];
+    return [...speakersIn(tokens, namesIn(tokens))];
   };
 
   it.each([
@@ -447,7 +464,7 @@ describe("whose words", () => {
 
   // The story reports nothing Trump said about Musk, Ellison about Musk or Oracle about the post,
   // names no judge, and has only Altman asking and inviting.
-  it.each([
+  itMakesNoClaim([
     "What did Trump say about Musk?",
     "ماذا قال ترامب عن ماسك؟",
     "What did Ellison say about Musk?",
@@ -457,21 +474,18 @@ describe("whose words", () => {
     "What did Musk ask Altman to do?",
     "ماذا طلب ماسك من ألتمان؟",
     "Where did Musk invite Altman?",
-  ])("makes no claim for %j", (question) => {
-    expect(engine.ask(question).status).not.toBe("answered");
-  });
+  ]);
 
-  it.each([
-    ["what did trump say about stargate", "faq:what-did-trump-say-about-stargate"],
-    ["according to musk, how much has softbank secured", "faq:musk-softbank-10-billion-claim"],
-    ["ماذا قال ناديلا عن تعليقات ماسك؟", "faq:nadella-response-to-musk"],
-    ["what did altman urge musk to do", "faq:altman-america-first-remark"],
-    ["إلى أين دعا ألتمان ماسك؟", "faq:altman-invitation-to-texas"],
-  ])("still answers %j with the words the story reports", (question, ref) => {
-    const reply = engine.ask(question);
-    expect(reply.status).toBe("answered");
-    expect(reply.ref).toBe(ref);
-  });
+  itAnswers(
+    [
+      ["what did trump say about stargate", "faq:what-did-trump-say-about-stargate"],
+      ["according to musk, how much has softbank secured", "faq:musk-softbank-10-billion-claim"],
+      ["ماذا قال ناديلا عن تعليقات ماسك؟", "faq:nadella-response-to-musk"],
+      ["what did altman urge musk to do", "faq:altman-america-first-remark"],
+      ["إلى أين دعا ألتمان ماسك؟", "faq:altman-invitation-to-texas"],
+    ],
+    "the words the story reports",
+  );
 });
 
 describe("a name asked for", () => {
@@ -661,19 +675,20 @@ describe("the kind of fact a question asks for", () => {
     expect([...answerKinds("Musk sued OpenAI.", false)]).toEqual([]);
   });
 
-  it.each([
-    // The entry that matches best says who founded OpenAI, not when.
-    "When was OpenAI founded?",
-    // The entry says Musk helped fund the campaign, not how much he gave.
-    "How much money did Musk give to Trump's campaign?",
-    // The entry says Musk and Altman helped found OpenAI, not when.
-    "In what year did Musk and Altman co-found OpenAI?",
-    // Entries that answer "when" with "this week" or "last year" say nothing of these years.
-    "In what year was OpenAI founded?",
-    "what year was microsoft founded",
-  ])("makes no claim for %j, which the best entry does not answer", (question) => {
-    expect(engine.ask(question).status).not.toBe("answered");
-  });
+  itMakesNoClaim(
+    [
+      // The entry that matches best says who founded OpenAI, not when.
+      "When was OpenAI founded?",
+      // The entry says Musk helped fund the campaign, not how much he gave.
+      "How much money did Musk give to Trump's campaign?",
+      // The entry says Musk and Altman helped found OpenAI, not when.
+      "In what year did Musk and Altman co-found OpenAI?",
+      // Entries that answer "when" with "this week" or "last year" say nothing of these years.
+      "In what year was OpenAI founded?",
+      "what year was microsoft founded",
+    ],
+    ", which the best entry does not answer",
+  );
 
   it.each([
     ["how much is oracle putting into stargate", "faq:oracle-role"],
@@ -826,7 +841,7 @@ describe("ask: off-topic questions get no answer", () => {
 
   // Close to curated questions in words, but asking what the story never says: at most a
   // suggestion, never an answer.
-  it.each([
+  itMakesNoClaim([
     "how old is elon musk",
     "who is the ceo of softbank",
     "كم عمر سام ألتمان؟",
@@ -835,11 +850,7 @@ describe("ask: off-topic questions get no answer", () => {
     // The story names Tesla but never says who runs it; Musk's companies may be suggested.
     "who is the ceo of tesla?",
     "who is the tesla ceo?",
-  ])("makes no claim for %j", (question) => {
-    const result = engine.ask(question);
-    expect(result.status).not.toBe("answered");
-    expect(result.citations).toEqual([]);
-  });
+  ]);
 
   it("suggests featured questions on a miss", () => {
     const result = engine.ask("what is the capital of France?");
