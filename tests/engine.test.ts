@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { actorsIn } from "../src/engine/actor.ts";
 import { askedName } from "../src/engine/asked-name.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
@@ -14,7 +15,6 @@ import {
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
 import { responseIn } from "../src/engine/responder.ts";
-import { speakersIn } from "../src/engine/speaker.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
@@ -440,10 +440,10 @@ describe("who responded", () => {
   );
 });
 
-describe("whose words", () => {
-  const speakers = (question: string) => {
+describe("who acted", () => {
+  const actors = (question: string) => {
     const tokens = tokenize(question);
-    return [...speakersIn(tokens, namesIn(tokens))];
+    return [...actorsIn(tokens, namesIn(tokens))];
   };
 
   it.each([
@@ -458,8 +458,8 @@ describe("whose words", () => {
     ["what is the softbank claim", []],
     ["was stargate reported before trump said anything", []],
     ["how much did oracle invest", []],
-  ])("reads %j as asking for the words of %j", (question, ids) => {
-    expect(speakers(question)).toEqual(ids);
+  ])("reads %j as asking about what %j did", (question, ids) => {
+    expect(actors(question)).toEqual(ids);
   });
 
   // The story reports nothing Trump said about Musk, Ellison about Musk or Oracle about the post,
@@ -474,6 +474,11 @@ describe("whose words", () => {
     "What did Musk ask Altman to do?",
     "ماذا طلب ماسك من ألتمان؟",
     "Where did Musk invite Altman?",
+    // Crusoe announced Abilene, Musk criticised the venture, xAI builds in Memphis.
+    "When did SoftBank announce the Abilene data center?",
+    "When did Trump criticise Musk?",
+    "متى انتقد ترامب ماسك؟",
+    "Where is OpenAI building its data center in Tennessee?",
   ]);
 
   itAnswers(
@@ -483,8 +488,10 @@ describe("whose words", () => {
       ["ماذا قال ناديلا عن تعليقات ماسك؟", "faq:nadella-response-to-musk"],
       ["what did altman urge musk to do", "faq:altman-america-first-remark"],
       ["إلى أين دعا ألتمان ماسك؟", "faq:altman-invitation-to-texas"],
+      ["When did Crusoe announce the Abilene project?", "faq:when-was-abilene-announced"],
+      ["where is xai building its data center", "faq:xai-memphis-data-center"],
     ],
-    "the words the story reports",
+    "the words and deeds the story reports",
   );
 });
 

@@ -23,14 +23,14 @@ import {
  * set from 571 to 624 at 70.2%, from 624 to 663 at 73.1%, from 663 to 715 at 77.2%, from 715 to 760
  * at 80.5%, from 760 to 801 at 79.6%, from 801 to 844 at 82.5%, from 844 to 873 at 82.8% and from
  * 873 to 902 at 82.8%, the stress set from 57 to 63 at 86.0% abstention, from 63 to 71 at 84.3%,
- * from 71 to 101 at 96.3% and from 101 to 131 at 97.3%). One floor was lowered on purpose: the
- * held-out set's, from 79 to 78, when reading whose words a question asks for
- * (src/engine/speaker.ts) cost it one answer (198 to 197 of 250). A fresh block of 60
- * who-said-what questions had 13 of its 30 near misses answered; with the rule, none, and its 27
- * right answers stayed right. On the development set the rule lost no answer and stopped one wrong
- * one. The floor on how often an answer is right (96.9% and 98.0% today) fails at the sixth new
- * wrong answer on the development set and the third on the held-out set: answering more by
- * answering worse fails.
+ * from 71 to 101 at 96.3% and from 101 to 131 at 97.3%). The held-out floor went from 79 to 78
+ * for a while: reading who a question asks to have acted (src/engine/actor.ts) cost it one answer,
+ * while it stopped 16 of the 24 near misses that three fresh blocks had answered (totals read
+ * before any case); it went back to 79 when "was Stargate reported" stopped counting Stargate as
+ * the one who acted. The
+ * floor on how often an answer is right (96.9% and 98.0% today) fails at the sixth new wrong answer
+ * on the development set and the third on the held-out set: answering more by answering worse
+ * fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the questions
  * the bot wrongly answers, holds three it still does, and its floors keep that from growing.
  */
@@ -51,7 +51,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 78,
+    top1Floor: 79,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 97,
   },

@@ -1,6 +1,7 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
+import { actorsIn, buildActorIndex } from "./actor.ts";
 import { askedName, buildAnswerNameIndex } from "./asked-name.ts";
 import {
   buildEntityIndex,
@@ -18,7 +19,6 @@ import {
 } from "./question-index.ts";
 import { buildKindIndex, PLACE_KINDS, questionKinds, withoutKindNouns } from "./question-kind.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
-import { buildSpeakerIndex, speakersIn } from "./speaker.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -144,7 +144,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   );
   const responders = buildResponderIndex(knowledge.faq, entities);
   const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
-  const speakerIndex = buildSpeakerIndex(knowledge.faq, knowledge.quotes, entities);
+  const actors = buildActorIndex(knowledge.faq, knowledge.quotes, entities);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -283,9 +283,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. So are
-    // words: "what did Trump say about Musk?" is answered only by an entry that reports Trump's
-    // words and names Musk. A name asked for ("what is the name of…", "who…") is one the question
-    // does not already give.
+    // words and deeds: "what did Trump say about Musk?" is answered only by an entry that has
+    // Trump acting and names Musk. A name asked for ("what is the name of…", "who…") is one the
+    // question does not already give.
     let names: readonly DetectedEntity[] | undefined;
     const namesInQuestion = () => {
       names ??= entities.detectEntities(query.tokens);
@@ -294,14 +294,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     const response = responseIn(query.tokens, namesInQuestion);
     const nameAsked = askedName(query.tokens);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
-    const speakersAsked = speakersIn(query.tokens, namesInQuestion);
+    const actorsAsked = actorsIn(query.tokens, namesInQuestion);
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
         (!asked.has("amount") || r.namesEveryEntity) &&
         responders.answers(r.entry, response) &&
-        (speakersAsked.size === 0 ||
-          (speakerIndex.answers(r.entry, speakersAsked) && r.mentionsEveryEntity)) &&
+        (actorsAsked.size === 0 ||
+          (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
         (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)),
     );
     if (fit && isConfident(fit)) {

@@ -1,0 +1,213 @@
+import type { FaqEntry, Quote } from "../knowledge/schema.ts";
+import { tokenize } from "../text/normalize.ts";
+import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
+
+/**
+ * Who a question asks to have acted. Word by word, "What did Trump say about Musk?" is "what did
+ * Musk say about Trump's venture?", and the story reports Musk's post, not anything Trump said
+ * about him; "What did Musk ask Altman to do?" is Altman's request to Musk, the other way round;
+ * "When did SoftBank announce the Abilene data center?" is Crusoe's announcement with another
+ * name in it. A question that asks what someone said, asked, claimed, announced, built, backed or
+ * did in any of the ways the story reports is answered only by an entry that has that actor doing
+ * something. An entry has them acting when its answer or one of its phrasings does ("Ellison
+ * said…", "what did Ellison say…", "Crusoe announced…"), or when it cites one of their quotes.
+ */
+const words = (list: string) => new Set(tokenize(list));
+
+/** After the actor in English: "Trump said", "Crusoe announced", "xAI built". */
+const ENGLISH_DEEDS = words(
+  "say says said saying tell tells told write writes wrote written claimed declare declares " +
+    "declared posted tweeted commented speak speaks spoke ask asks asked asking invite invites " +
+    "invited inviting urge urges urged accuse accuses accused accusing sue sues sued suing " +
+    "announces announced built reported criticizes criticises criticized criticised questioned " +
+    "backed funded supplied formed founded cofounded created owns owned developed powered spent " +
+    "invested escalated unveiled touted",
+);
+/**
+ * Verbs that are nouns too: "the SoftBank claim" is a claim about SoftBank, and "SoftBank's
+ * funding" is no deed of SoftBank's. They name an actor only after an auxiliary: "what did Musk
+ * claim", "where is Microsoft building".
+ */
+const NOUN_OR_DEED = words(
+  "claim claims post posts tweet tweets comment comments announce build builds back backs fund " +
+    "funds run runs power powers report reports question form found create creates own develop " +
+    "develops spend spends invest invests supply supplies criticize criticise announcing building " +
+    "reporting criticizing criticising questioning backing funding supplying forming creating " +
+    "developing spending investing",
+);
+const AUXILIARIES = words("did does do will would");
+/** Before the actor, "is" and "was" leave only its "-ing" deeds: "where is Microsoft building". */
+const BE = words("is are was were");
+/** Before the actor in Arabic: "ماذا قال ترامب", "ما الذي كتبه ماسك", "متى أعلنت كروزو". */
+const ARABIC_DEEDS = words(
+  "قال قالت يقول تقول قاله قالته كتب كتبت يكتب كتبه كتبته غرد غردت صرح صرحت ادعى ادعت زعم زعمت " +
+    "علق علقت طلب طلبت دعا دعت اتهم اتهمت يتهم رفع رفعت يرفع أعلن أعلنت يعلن تعلن بنى بنت تبني " +
+    "يبني انتقد انتقدت ينتقد شكك شككت يشكك استثمر استثمرت تستثمر يستثمر دعم دعمت تدعم يدعم مول " +
+    "مولت يمول تمول زود زودت يزود تزود أسس أسست أنشأ أنشأت ينشئ يدير تدير يملك تملك نشر نشرت " +
+    "ينشر كشف كشفت صعد",
+);
+/** Between an actor and the verb: "Musk only wrote", "The Information first reported". */
+const ADVERBS = words("also only actually just first");
+/** "According to Musk", "حسب ماسك": the words are that actor's, wherever they stand. */
+const ACCORDING = tokenize("according")[0] ?? "";
+const TO = tokenize("to")[0] ?? "";
+const THE = tokenize("the")[0] ?? "";
+const ARABIC_ACCORDING = words("حسب بحسب وفق وفقا");
+const COMPANY = words("شركة");
+/**
+ * A question's words before its actor: "how did", "ماذا". A name further in belongs to a clause
+ * of its own: "who broke the story before Trump announced it?" asks for no deed of Trump's.
+ */
+const OPENERS = words(
+  "what who whom how why when where did does do has have had will would is was the " +
+    "ماذا بماذا ما الذي اللي شو ايش ايه وش شنو كيف لماذا ليش هل متى اين وين",
+);
+
+/** "According to (the) Musk…", "حسب ماسك". */
+function afterAccording(tokens: readonly string[], start: number): boolean {
+  if (ARABIC_ACCORDING.has(tokens[start - 1] ?? "")) return true;
+  const to = tokens[start - 1] === THE ? start - 2 : start - 1;
+  return tokens[to] === TO && tokens[to - 1] === ACCORDING;
+}
+
+/** Where the Arabic verb of a deed just before a name is ("قال ترامب", "قالت شركة أوراكل"), or −1. */
+function arabicVerbBefore(tokens: readonly string[], start: number): number {
+  const at = COMPANY.has(tokens[start - 1] ?? "") ? start - 2 : start - 1;
+  return ARABIC_DEEDS.has(tokens[at] ?? "") ? at : -1;
+}
+
+/**
+ * Whether the name at `found` is said to act: before a verb of the story's deeds ("Trump said",
+ * "where is Microsoft building"), but not after "was" ("was Stargate reported" is done to it);
+ * before an Arabic one when it opens the text or no name follows the verb ("ماسك قال…", but "إعلان
+ * ترامب، شكك ماسك" has Musk doubting); after an Arabic one that no other name stands before ("قال
+ * ترامب", but not "سوفت بنك" in "ماسك قال سوفت بنك…"); or after "according to".
+ */
+function isActor(
+  tokens: readonly string[],
+  found: DetectedEntity,
+  names: readonly DetectedEntity[],
+): boolean {
+  const { start, end } = found;
+  const verbAt = ADVERBS.has(tokens[end] ?? "") ? end + 1 : end;
+  const verb = tokens[verbAt] ?? "";
+  const before = tokens[start - 1] ?? "";
+  if (BE.has(before))
+    return verb.endsWith("ing") && (ENGLISH_DEEDS.has(verb) || NOUN_OR_DEED.has(verb));
+  if (ENGLISH_DEEDS.has(verb)) return true;
+  if (NOUN_OR_DEED.has(verb) && AUXILIARIES.has(before)) return true;
+  const opens = start === afterOpeners(tokens);
+  if (ARABIC_DEEDS.has(verb) && (opens || !names.some((d) => d.start === verbAt + 1))) return true;
+  const verbBefore = arabicVerbBefore(tokens, start);
+  if (verbBefore >= 0 && !names.some((d) => d.end === verbBefore)) return true;
+  return afterAccording(tokens, start);
+}
+
+/** Where a question's own words begin, after "what did the", "ماذا". */
+function afterOpeners(tokens: readonly string[]): number {
+  let at = 0;
+  while (OPENERS.has(tokens[at] ?? "")) at++;
+  return at;
+}
+
+/** Whether a name is where a question's own actor stands: first after its question words. */
+function opensQuestion(tokens: readonly string[], { start }: DetectedEntity): boolean {
+  const at = afterOpeners(tokens);
+  if (at === start) return true;
+  // "ماذا قال ترامب".
+  if (arabicVerbBefore(tokens, start) === at) return true;
+  return afterAccording(tokens, start);
+}
+
+const NO_ONE: ReadonlySet<string> = new Set();
+/**
+ * People the story never names, and so never reports acting: "what did the judge say about
+ * Musk's request?" asks for words no entry has, though every other word of it meets the lawsuit.
+ */
+const UNNAMED_ACTORS = words(
+  "judge judges lawyer lawyers attorney attorneys spokesperson spokesman spokeswoman " +
+    "القاضي المحامي المتحدث",
+);
+/** Stands for them among the actors asked about; no entry has it acting. */
+const UNNAMED: ReadonlySet<string> = new Set([""]);
+
+/** "What did the judge say", "شو قال القاضي". */
+function asksUnnamed(tokens: readonly string[]): boolean {
+  const at = afterOpeners(tokens);
+  const [first = "", second = ""] = tokens.slice(at, at + 2);
+  return (
+    (UNNAMED_ACTORS.has(first) && ENGLISH_DEEDS.has(second)) ||
+    (ARABIC_DEEDS.has(first) && UNNAMED_ACTORS.has(second))
+  );
+}
+
+/**
+ * The actors the question asks about: named first after its question words and doing one of the
+ * story's deeds, or after "according to".
+ */
+export function actorsIn(
+  tokens: readonly string[],
+  namesIn: () => readonly DetectedEntity[],
+): ReadonlySet<string> {
+  const asks = tokens.some(
+    (t) =>
+      ENGLISH_DEEDS.has(t) ||
+      NOUN_OR_DEED.has(t) ||
+      ARABIC_DEEDS.has(t) ||
+      ARABIC_ACCORDING.has(t) ||
+      t === ACCORDING,
+  );
+  // Names are looked for only in the questions with a word that may ask about someone's deed.
+  if (!asks) return NO_ONE;
+  if (asksUnnamed(tokens)) return UNNAMED;
+  const names = namesIn();
+  const actors = names.filter((d) => opensQuestion(tokens, d) && isActor(tokens, d, names));
+  return actors.length === 0 ? NO_ONE : new Set(actors.map((d) => d.entity.id));
+}
+
+export interface ActorIndex {
+  /** The entry has every one of `actors` acting. */
+  answers(entry: FaqEntry, actors: ReadonlySet<string>): boolean;
+}
+
+/** Each entry's actors, from its phrasings, its answer and the quotes it cites, worked out once. */
+export function buildActorIndex(
+  faq: readonly FaqEntry[],
+  quotes: readonly Quote[],
+  entities: EntityIndex,
+): ActorIndex {
+  // Exact: the store spells its names with its own aliases.
+  const namesIn = (tokens: readonly string[]) => entities.detectEntities(tokens, { exact: true });
+  const byEntry = new Map<FaqEntry, ReadonlySet<string>>();
+  for (const entry of faq) {
+    const own = new Set<string>();
+    // A phrasing is a question: its actor is read as a reader's is. "How did Altman respond when
+    // Musk said…" asks about Altman's reply, not Musk's words.
+    for (const question of [...entry.questions.en, ...entry.questions.ar]) {
+      const tokens = tokenize(question);
+      for (const id of actorsIn(tokens, () => namesIn(tokens))) own.add(id);
+    }
+    // An answer tells: anyone it has acting, anywhere in it ("…, and Altman said he was wrong").
+    for (const answer of [entry.answer.en, entry.answer.ar]) {
+      const tokens = tokenize(answer);
+      const names = namesIn(tokens);
+      for (const d of names) if (isActor(tokens, d, names)) own.add(d.entity.id);
+    }
+    for (const quote of quotes) {
+      const cited = entry.citations.some(
+        (c) =>
+          c.paragraph === quote.paragraph &&
+          (c.text.includes(quote.ar) || quote.ar.includes(c.text)),
+      );
+      if (cited) for (const id of quote.speakers) own.add(id);
+    }
+    byEntry.set(entry, own);
+  }
+  return {
+    answers: (entry, actors) => {
+      const own = byEntry.get(entry);
+      for (const id of actors) if (!own?.has(id)) return false;
+      return true;
+    },
+  };
+}
