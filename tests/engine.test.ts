@@ -463,7 +463,8 @@ describe("who acted", () => {
   });
 
   // The story reports nothing Trump said about Musk, Ellison about Musk or Oracle about the post,
-  // names no judge, and has only Altman asking and inviting.
+  // names no judge, has three CEOs, and has only Altman asking and inviting. "الرئيس" alone is
+  // no name: it is also the "head" in "رئيس مايكروسوفت".
   itMakesNoClaim([
     "What did Trump say about Musk?",
     "ماذا قال ترامب عن ماسك؟",
@@ -471,6 +472,8 @@ describe("who acted", () => {
     "ماذا قالت شركة أوراكل عن تغريدة ماسك؟",
     "what did the judge say about musk's request to block the for-profit switch",
     "شو قال القاضي عن دعوى ماسك ضد OpenAI؟",
+    "what did the ceo say",
+    "ماذا قال الرئيس عن ستارغيت",
     "What did Musk ask Altman to do?",
     "ماذا طلب ماسك من ألتمان؟",
     "Where did Musk invite Altman?",

@@ -121,24 +121,46 @@ function opensQuestion(tokens: readonly string[], { start }: DetectedEntity): bo
 
 const NO_ONE: ReadonlySet<string> = new Set();
 /**
- * People the story never names, and so never reports acting: "what did the judge say about
- * Musk's request?" asks for words no entry has, though every other word of it meets the lawsuit.
+ * Words for a person. With no name beside them they name no one the story reports acting: "what
+ * did the judge say about Musk's request?" asks for words no entry has, though every other word
+ * of it meets the lawsuit; "what did the CEO say?" could be any of three.
  */
 const UNNAMED_ACTORS = words(
   "judge judges lawyer lawyers attorney attorneys spokesperson spokesman spokeswoman " +
-    "القاضي المحامي المتحدث",
+    "ceo boss head chief president القاضي المحامي المتحدث الرئيس المدير",
 );
 /** Stands for them among the actors asked about; no entry has it acting. */
 const UNNAMED: ReadonlySet<string> = new Set([""]);
 
-/** "What did the judge say", "شو قال القاضي". */
-function asksUnnamed(tokens: readonly string[]): boolean {
+/**
+ * "What did the judge say", "شو قال القاضي", "ماذا قال الرئيس": the actor's place holds a word for
+ * a person that no name takes in ("رئيس مايكروسوفت" is Nadella).
+ */
+function asksUnnamed(tokens: readonly string[], names: readonly DetectedEntity[]): boolean {
   const at = afterOpeners(tokens);
   const [first = "", second = ""] = tokens.slice(at, at + 2);
-  return (
-    (UNNAMED_ACTORS.has(first) && ENGLISH_DEEDS.has(second)) ||
-    (ARABIC_DEEDS.has(first) && UNNAMED_ACTORS.has(second))
+  const unnamed = (i: number) =>
+    UNNAMED_ACTORS.has(tokens[i] ?? "") && !names.some((d) => d.start <= i && i < d.end);
+  return (unnamed(at) && ENGLISH_DEEDS.has(second)) || (ARABIC_DEEDS.has(first) && unnamed(at + 1));
+}
+
+/** Whether the text has a word that may tell of someone's deed; names are looked up only then. */
+function tellsOfDeeds(tokens: readonly string[]): boolean {
+  return tokens.some(
+    (t) =>
+      ENGLISH_DEEDS.has(t) ||
+      NOUN_OR_DEED.has(t) ||
+      ARABIC_DEEDS.has(t) ||
+      ARABIC_ACCORDING.has(t) ||
+      t === ACCORDING,
   );
+}
+
+/** The names acting where a question's own actor stands. */
+function namedActors(tokens: readonly string[], names: readonly DetectedEntity[]): string[] {
+  return names
+    .filter((d) => opensQuestion(tokens, d) && isActor(tokens, d, names))
+    .map((d) => d.entity.id);
 }
 
 /**
@@ -149,20 +171,11 @@ export function actorsIn(
   tokens: readonly string[],
   namesIn: () => readonly DetectedEntity[],
 ): ReadonlySet<string> {
-  const asks = tokens.some(
-    (t) =>
-      ENGLISH_DEEDS.has(t) ||
-      NOUN_OR_DEED.has(t) ||
-      ARABIC_DEEDS.has(t) ||
-      ARABIC_ACCORDING.has(t) ||
-      t === ACCORDING,
-  );
-  // Names are looked for only in the questions with a word that may ask about someone's deed.
-  if (!asks) return NO_ONE;
-  if (asksUnnamed(tokens)) return UNNAMED;
+  if (!tellsOfDeeds(tokens)) return NO_ONE;
   const names = namesIn();
-  const actors = names.filter((d) => opensQuestion(tokens, d) && isActor(tokens, d, names));
-  return actors.length === 0 ? NO_ONE : new Set(actors.map((d) => d.entity.id));
+  if (asksUnnamed(tokens, names)) return UNNAMED;
+  const actors = namedActors(tokens, names);
+  return actors.length === 0 ? NO_ONE : new Set(actors);
 }
 
 export interface ActorIndex {
@@ -185,7 +198,7 @@ export function buildActorIndex(
     // Musk said…" asks about Altman's reply, not Musk's words.
     for (const question of [...entry.questions.en, ...entry.questions.ar]) {
       const tokens = tokenize(question);
-      for (const id of actorsIn(tokens, () => namesIn(tokens))) own.add(id);
+      if (tellsOfDeeds(tokens)) for (const id of namedActors(tokens, namesIn(tokens))) own.add(id);
     }
     // An answer tells: anyone it has acting, anywhere in it ("…, and Altman said he was wrong").
     for (const answer of [entry.answer.en, entry.answer.ar]) {
