@@ -654,6 +654,10 @@ describe("the kind of fact a question asks for", () => {
     ["what did musk say when trump announced it", []],
     ["so when is the hearing", ["time"]],
     ["ماسك رفع القضية امتى؟", ["time"]],
+    // A time to come.
+    ["when will the hearing be held", ["time", "future"]],
+    ["متى سيكتمل بناء المركز", ["time", "future"]],
+    ["متى ستارغيت بدأ", ["time"]],
   ])("reads %j as asking for %j", (question, kinds) => {
     expect([...questionKinds(tokenize(question))]).toEqual(kinds);
   });
@@ -683,6 +687,11 @@ describe("the kind of fact a question asks for", () => {
     expect([...answerKinds("٨٠ مليار دولار", false)]).toEqual(["amount"]);
     expect([...answerKinds("Outside the city.", true)]).toEqual(["place"]);
     expect([...answerKinds("Musk sued OpenAI.", false)]).toEqual([]);
+    expect([...answerKinds("A hearing is scheduled for early February.", false)]).toEqual([
+      "time",
+      "month",
+      "future",
+    ]);
   });
 
   itMakesNoClaim(
@@ -696,6 +705,9 @@ describe("the kind of fact a question asks for", () => {
       // Entries that answer "when" with "this week" or "last year" say nothing of these years.
       "In what year was OpenAI founded?",
       "what year was microsoft founded",
+      // The entry that matches best says when the site was announced, not when it will be done.
+      "when will the abilene data center be finished",
+      "متى سيكتمل بناء مركز أبيلين؟",
     ],
     ", which the best entry does not answer",
   );
@@ -711,6 +723,14 @@ describe("the kind of fact a question asks for", () => {
       expect(result.status).toBe("ambiguous");
       expect(result.suggestions.map((s) => s.ref)).toContain(ref);
     },
+  );
+
+  itAnswers(
+    [
+      ["when will the hearing be", "faq:court-hearing-date"],
+      ["متى ستنعقد جلسة الاستماع؟", "faq:court-hearing-date"],
+    ],
+    "the time to come the story gives",
   );
 
   it("gives the figure when the question is about what the entry's figure is about", () => {

@@ -8,7 +8,15 @@ import { LATIN_TOKEN } from "../text/token-scripts.ts";
  * asked that way nor holds that kind of fact answers another question: "When was OpenAI founded?"
  * meets "who founded OpenAI?", and "How much did Musk give?" meets "did Musk fund the campaign?".
  */
-export type QuestionKind = "time" | "year" | "month" | "day" | "amount" | "place" | "reason";
+export type QuestionKind =
+  | "time"
+  | "future"
+  | "year"
+  | "month"
+  | "day"
+  | "amount"
+  | "place"
+  | "reason";
 
 /** One or two normalised words each; two-word cues must appear side by side. */
 const CUES: readonly (readonly [QuestionKind, string])[] = [
@@ -56,6 +64,12 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["amount", "بكام"],
   ["place", "منين"],
   ["time", "ايمتى"],
+  // A time still to come: the answer must speak of one. "When will the Abilene data center be
+  // finished?" is not answered by the day it was announced.
+  ["future", "when will"],
+  ["future", "متى سوف"],
+  ["future", "متى رح"],
+  ["future", "امتى رح"],
 ];
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
@@ -119,8 +133,17 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
     if (FINER_TIMES.has(kind)) kinds.add("time");
     kinds.add(kind);
   }
+  // "متى سيكتمل": a verb in the future right after the question word.
+  const arabicFuture = tokens.some(
+    (t, i) => ARABIC_WHEN.has(tokens[i - 1] ?? "") && ARABIC_FUTURE_VERB.test(t),
+  );
+  if (arabicFuture) kinds.add("future");
   return kinds;
 }
+
+const ARABIC_WHEN: ReadonlySet<string> = new Set(tokenize("متى امتى ايمتى"));
+/** The future prefix of a verb ("سيكتمل", "ستنعقد", "سنعرف"), but not the name "ستارغيت". */
+const ARABIC_FUTURE_VERB = /^(?:سي|ست(?!ار)|سن)/;
 
 const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|" +
@@ -140,11 +163,13 @@ const TIME = new RegExp(
   "i",
 );
 const AMOUNT = /[0-9]|billion|million|مليار|مليون/i;
+/** An answer that speaks of a time to come: "A hearing is scheduled for early February". */
+const FUTURE = /\b(?:will|scheduled|set for|expected|plans? to|could)\b|سوف|المقرر|مقرر/i;
 
 /** The entities whose name in an answer tells where: a place, or an event held in one. */
 export const PLACE_KINDS: ReadonlySet<EntityKind> = new Set(["place", "event"]);
 
-/** The kinds of fact an answer holds: a date or day, a figure, a place it names. */
+/** The kinds of fact an answer holds: a date or day, a time to come, a figure, a place it names. */
 export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionKind> {
   const kinds = new Set<QuestionKind>();
   const text = foldDigits(answer);
@@ -155,6 +180,7 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   // A year is a date, not a figure.
   if (AMOUNT.test(text.replace(YEAR, ""))) kinds.add("amount");
   if (namesAPlace) kinds.add("place");
+  if (FUTURE.test(text)) kinds.add("future");
   return kinds;
 }
 
