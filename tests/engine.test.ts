@@ -654,6 +654,8 @@ describe("the kind of fact a question asks for", () => {
     ["what did musk say when trump announced it", []],
     ["so when is the hearing", ["time"]],
     ["ماسك رفع القضية امتى؟", ["time"]],
+    // "Exact" asks for no less than the cue does.
+    ["what exact date is the hearing", ["time", "day"]],
     // A time to come.
     ["when will the hearing be held", ["time", "future"]],
     ["متى سيكتمل بناء المركز", ["time", "future"]],
@@ -705,6 +707,8 @@ describe("the kind of fact a question asks for", () => {
       // Entries that answer "when" with "this week" or "last year" say nothing of these years.
       "In what year was OpenAI founded?",
       "what year was microsoft founded",
+      // The story gives the hearing's month, not its day.
+      "What exact date in February is the court hearing?",
       // The entry that matches best says when the site was announced, not when it will be done.
       "when will the abilene data center be finished",
       "متى سيكتمل بناء مركز أبيلين؟",

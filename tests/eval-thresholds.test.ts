@@ -33,7 +33,7 @@ import {
  * wrong answer on the development set and the third on the held-out set: answering more by
  * answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the questions
- * the bot wrongly answers, holds eight it still does, and its floors keep that from growing.
+ * the bot wrongly answers, holds seven it still does, and its floors keep that from growing.
  */
 const SETS = [
   {
@@ -57,7 +57,7 @@ const SETS = [
     rightWhenAnsweredFloor: 97,
   },
   {
-    // Near misses that ask what the story never says; the eight it still answers are listed by
+    // Near misses that ask what the story never says; the seven it still answers are listed by
     // `npm run eval`. Regression floors at today's levels until they are fixed.
     name: "honesty stress set",
     file: STRESS_FILE,
@@ -66,7 +66,7 @@ const SETS = [
     minOffTopic: 30,
     top1Floor: 90,
     abstentionFloor: 95,
-    rightWhenAnsweredFloor: 67,
+    rightWhenAnsweredFloor: 70,
   },
 ];
 

@@ -71,6 +71,8 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["future", "متى رح"],
   ["future", "امتى رح"],
 ];
+/** "What exact date", "which specific day": the cue is "what date", and no less exacting. */
+const PRECISION: ReadonlySet<string> = new Set(tokenize("exact precise specific"));
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
@@ -124,7 +126,7 @@ function askingWords(tokens: readonly string[]): string[] {
 }
 
 export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
-  const tokens = askingWords(allTokens);
+  const tokens = askingWords(allTokens.filter((t) => !PRECISION.has(t)));
   const kinds = new Set<QuestionKind>();
   const pairs = new Set(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
   const words = new Set(tokens);
