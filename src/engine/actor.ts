@@ -1,6 +1,7 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
-import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
+import type { DetectedEntity } from "./entity-index.ts";
+import type { ReadEntry } from "./store-reading.ts";
 
 /**
  * Who a question asks to have acted. Word by word, "What did Trump say about Musk?" is "what did
@@ -184,27 +185,18 @@ export interface ActorIndex {
 }
 
 /** Each entry's actors, from its phrasings, its answer and the quotes it cites, worked out once. */
-export function buildActorIndex(
-  faq: readonly FaqEntry[],
-  quotes: readonly Quote[],
-  entities: EntityIndex,
-): ActorIndex {
-  // Exact: the store spells its names with its own aliases.
-  const namesIn = (tokens: readonly string[]) => entities.detectEntities(tokens, { exact: true });
+export function buildActorIndex(store: readonly ReadEntry[], quotes: readonly Quote[]): ActorIndex {
   const byEntry = new Map<FaqEntry, ReadonlySet<string>>();
-  for (const entry of faq) {
+  for (const { entry, phrasings, answers } of store) {
     const own = new Set<string>();
     // A phrasing is a question: its actor is read as a reader's is. "How did Altman respond when
     // Musk said…" asks about Altman's reply, not Musk's words.
-    for (const question of [...entry.questions.en, ...entry.questions.ar]) {
-      const tokens = tokenize(question);
-      if (tellsOfDeeds(tokens)) for (const id of namedActors(tokens, namesIn(tokens))) own.add(id);
-    }
+    for (const { tokens, names } of phrasings)
+      if (tellsOfDeeds(tokens)) for (const id of namedActors(tokens, names())) own.add(id);
     // An answer tells: anyone it has acting, anywhere in it ("…, and Altman said he was wrong").
-    for (const answer of [entry.answer.en, entry.answer.ar]) {
-      const tokens = tokenize(answer);
-      const names = namesIn(tokens);
-      for (const d of names) if (isActor(tokens, d, names)) own.add(d.entity.id);
+    for (const answer of answers) {
+      const names = answer.names();
+      for (const d of names) if (isActor(answer.tokens, d, names)) own.add(d.entity.id);
     }
     for (const quote of quotes) {
       const cited = entry.citations.some(

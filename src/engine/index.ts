@@ -17,8 +17,9 @@ import {
   type QuestionIndex,
   type RankedEntry,
 } from "./question-index.ts";
-import { buildKindIndex, PLACE_KINDS, questionKinds, withoutKindNouns } from "./question-kind.ts";
+import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
+import { readStore } from "./store-reading.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -136,15 +137,11 @@ export function createEngine(knowledge: Knowledge): Engine {
   const speakers = knowledge.entities.filter((e) => quotesBySpeaker.has(e.id));
   const featuredEntities = knowledge.entities.filter((e) => e.featured);
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
-  const places = new Set(
-    knowledge.entities.filter((e) => PLACE_KINDS.has(e.kind)).map((e) => e.id),
-  );
-  const kinds = buildKindIndex(knowledge.faq, (text) =>
-    entities.detectEntities(tokenize(text), { exact: true }).some((d) => places.has(d.entity.id)),
-  );
-  const responders = buildResponderIndex(knowledge.faq, entities);
+  const store = readStore(knowledge.faq, entities);
+  const kinds = buildKindIndex(store);
+  const responders = buildResponderIndex(store);
   const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
-  const actors = buildActorIndex(knowledge.faq, knowledge.quotes, entities);
+  const actors = buildActorIndex(store, knowledge.quotes);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));

@@ -2,6 +2,7 @@ import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
 import { LATIN_TOKEN } from "../text/token-scripts.ts";
+import type { ReadEntry } from "./store-reading.ts";
 
 /**
  * What kind of fact a question asks for, read from its question words. An entry that neither is
@@ -192,17 +193,15 @@ export interface KindIndex {
 }
 
 /** What each entry can answer, from its phrasings and its answer, worked out once. */
-export function buildKindIndex(
-  faq: readonly FaqEntry[],
-  namesAPlace: (text: string) => boolean,
-): KindIndex {
+export function buildKindIndex(store: readonly ReadEntry[]): KindIndex {
   const byEntry = new Map<FaqEntry, Set<QuestionKind>>(
-    faq.map((entry) => {
+    store.map(({ entry, phrasings, answers }) => {
+      const phrased = phrasings.flatMap((p) => [...questionKinds(p.tokens)]);
+      const namesAPlace = answers.some((a) =>
+        a.names().some((d) => PLACE_KINDS.has(d.entity.kind)),
+      );
       const answer = `${entry.answer.en} ${entry.answer.ar}`;
-      const phrased = [...entry.questions.en, ...entry.questions.ar].flatMap((q) => [
-        ...questionKinds(tokenize(q)),
-      ]);
-      return [entry, new Set([...phrased, ...answerKinds(answer, namesAPlace(answer))])];
+      return [entry, new Set([...phrased, ...answerKinds(answer, namesAPlace)])];
     }),
   );
   return {

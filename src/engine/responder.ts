@@ -1,7 +1,8 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
-import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
+import type { DetectedEntity } from "./entity-index.ts";
+import type { ReadEntry } from "./store-reading.ts";
 
 /**
  * Who a question asks to have responded. Word by word, "How did SoftBank respond to Musk?" is
@@ -85,19 +86,14 @@ export interface ResponderIndex {
 const pair = (by: string, to = "") => `${by} ${to}`;
 
 /** Each entry's responses, from the phrasings that ask for one, worked out once. */
-export function buildResponderIndex(
-  faq: readonly FaqEntry[],
-  entities: EntityIndex,
-): ResponderIndex {
+export function buildResponderIndex(store: readonly ReadEntry[]): ResponderIndex {
   const byEntry = new Map<FaqEntry, { responders: Set<string>; pairs: Set<string> }>();
   const storePairs = new Set<string>();
-  for (const entry of faq) {
+  for (const { entry, phrasings } of store) {
     const responders = new Set<string>();
     const pairs = new Set<string>();
-    for (const question of [...entry.questions.en, ...entry.questions.ar]) {
-      const tokens = tokenize(question);
-      // Exact: the store spells its names with its own aliases.
-      const found = responseIn(tokens, () => entities.detectEntities(tokens, { exact: true }));
+    for (const phrasing of phrasings) {
+      const found = responseIn(phrasing.tokens, phrasing.names);
       if (!found) continue;
       responders.add(found.by);
       pairs.add(pair(found.by, found.to));
