@@ -1,7 +1,7 @@
 import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
-import { LATIN_TOKEN } from "../text/token-scripts.ts";
+import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -144,7 +144,12 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
   return kinds;
 }
 
-const ARABIC_WHEN: ReadonlySet<string> = new Set(tokenize("متى امتى ايمتى"));
+/** The Arabic words among the cues that ask "when". */
+const ARABIC_WHEN: ReadonlySet<string> = new Set(
+  NORMALISED.filter(([kind, cue]) => kind === "time" && ARABIC_TOKEN.test(cue)).map(
+    ([, cue]) => cue,
+  ),
+);
 /** The future prefix of a verb ("سيكتمل", "ستنعقد", "سنعرف"), but not the name "ستارغيت". */
 const ARABIC_FUTURE_VERB = /^(?:سي|ست(?!ار)|سن)/;
 
