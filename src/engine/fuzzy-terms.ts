@@ -144,17 +144,16 @@ export function buildFuzzyTermIndex(
       const hits = (searchFor(word)?.search(word, { limit: 5 }) ?? [])
         .map((r) => ({ term: r.item, similarity: 1 - (r.score ?? 1) }))
         .filter((h) => h.similarity >= options.minSimilarity);
-      for (const term of swapsOf(word)) {
-        if (!known.has(term) || hits.some((h) => h.term === term)) continue;
-        hits.push({ term, similarity: 1 - TRANSPOSITION_COST / word.length });
-      }
-      if (LATIN_TOKEN.test(word)) {
-        const similarity = 1 - 1 / (word.length + 1);
-        for (const term of insertionsOf(word)) {
-          if (!known.has(term) || hits.some((h) => h.term === term)) continue;
-          if (similarity >= options.minSimilarity) hits.push({ term, similarity });
-        }
-      }
+      /** Known spellings among `terms` that Bitap did not find, each at `similarity`. */
+      const addKnown = (terms: readonly string[], similarity: number) => {
+        for (const term of terms)
+          if (known.has(term) && !hits.some((h) => h.term === term))
+            hits.push({ term, similarity });
+      };
+      addKnown(swapsOf(word), 1 - TRANSPOSITION_COST / word.length);
+      const insertion = 1 - 1 / (word.length + 1);
+      if (LATIN_TOKEN.test(word) && insertion >= options.minSimilarity)
+        addKnown(insertionsOf(word), insertion);
       hits.sort((a, b) => b.similarity - a.similarity);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, hits);
