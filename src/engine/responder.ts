@@ -2,6 +2,7 @@ import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 import type { DetectedEntity } from "./entity-index.ts";
+import { QUESTION_WORDS } from "./question-kind.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -23,7 +24,10 @@ const RESPONSE_WORDS: ReadonlySet<string> = new Set(
 );
 /** "ردة فعل ماسك": Musk's reaction, named after the two words. */
 const REACTION_SECOND_WORD = tokenize("فعل")[0] ?? "";
-/** "ألتمان رد على ماسك": before the response word, a name is the responder only with "on" after. */
+/**
+ * "ألتمان رد على ماسك": before the response word, a name is the responder only with "on" after,
+ * or a question word and then "on" ("ألتمان رد بإيش على ماسك").
+ */
 const ONTO = tokenize("على")[0] ?? "";
 /** Between a response and whom it answers: "respond to (the) …", "رد على …". */
 const TOWARDS: ReadonlySet<string> = new Set(tokenize("to على"));
@@ -50,7 +54,9 @@ function responderAt(
   const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
   const after = names.find((d) => d.start === nameFrom);
   if (after) return { id: after.entity.id, end: after.end };
-  return { id: tokens[at + 1] === ONTO ? before?.entity.id : undefined, end: nameFrom };
+  // "ترامب رد إيش على تغريدة ماسك": the question word may stand between the response and "على".
+  const onto = QUESTION_WORDS.has(tokens[nameFrom] ?? "") ? nameFrom + 1 : nameFrom;
+  return { id: tokens[onto] === ONTO ? before?.entity.id : undefined, end: onto };
 }
 
 /**
