@@ -408,6 +408,8 @@ describe("who responded", () => {
     ["كيف رد ترامب على ماسك؟", { by: "trump", to: "musk" }],
     ["ما ردة فعل ماسك على الإعلان؟", { by: "musk" }],
     ["ألتمان رد على ماسك", { by: "altman", to: "musk" }],
+    // The question word may stand between the response and whom it answers.
+    ["ترامب رد إيش على ماسك؟", { by: "trump", to: "musk" }],
     ["how did musk react to the stargate announcement", { by: "musk", to: "stargate" }],
     // Whom a response answers, read from a second response word.
     ["How did Musk answer Altman's reply?", { by: "musk", to: "altman" }],
@@ -424,6 +426,7 @@ describe("who responded", () => {
   itMakesNoClaim([
     "how did softbank react to musk's claim about its money",
     "شو كان رد ترامب على منشور ماسك عن سوفت بنك؟",
+    "ترامب رد إيش على تغريدة ماسك؟",
     "How did Musk answer Altman's reply?",
     "how did musk respond to altman",
     "what did musk say back to altman",
@@ -454,6 +457,9 @@ describe("who acted", () => {
     ["according to the richest man, how much has softbank secured", ["musk"]],
     // The speaker stands before an Arabic verb when a name does: SoftBank is what Musk spoke of.
     ["ماسك قال سوفت بنك معاها كام؟", ["musk"]],
+    // Visiting and accepting are deeds too: the story has Musk invited, not visiting.
+    ["did musk ever visit the texas site", ["musk"]],
+    ["هل زار ماسك موقع تكساس؟", ["musk"]],
     // A noun, not a verb; a speaker in a clause of its own; no speech at all.
     ["what is the softbank claim", []],
     ["was stargate reported before trump said anything", []],
@@ -477,6 +483,10 @@ describe("who acted", () => {
     "What did Musk ask Altman to do?",
     "ماذا طلب ماسك من ألتمان؟",
     "Where did Musk invite Altman?",
+    // Altman invited Musk; the story never says Musk went.
+    "Did Musk visit the Texas site?",
+    "Did Musk accept Altman's invitation?",
+    "هل زار ماسك موقع تكساس بعد دعوة ألتمان؟",
     // Crusoe announced Abilene, Musk criticised the venture, xAI builds in Memphis.
     "When did SoftBank announce the Abilene data center?",
     "When did Trump criticise Musk?",
@@ -637,6 +647,7 @@ describe("the kind of fact a question asks for", () => {
     ["في أي بلد كان ناديلا", ["place"]],
     ["علاش ماسك زعفان", ["reason"]],
     ["شحال غادي يستثمروا", ["amount"]],
+    ["بكم مليار أعلن ترامب عن الاستثمار", ["amount"]],
     ["منين غادي تجي الطاقة", ["place"]],
     ["in what year did musk found xai", ["time", "year"]],
     ["في أي عام أسس ماسك xAI", ["time", "year"]],

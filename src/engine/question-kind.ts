@@ -63,6 +63,8 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["reason", "علاش"],
   ["amount", "شحال"],
   ["amount", "بكام"],
+  // "بكم" is "كم" with "ب" written onto it: "for how much", in the standard language too.
+  ["amount", "بكم"],
   ["place", "منين"],
   ["time", "ايمتى"],
   // A time still to come: the answer must speak of one. "When will the Abilene data center be
