@@ -8,9 +8,10 @@ import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
  * something the question does not. "What is the name of the initiative Musk leads?" ("ما اسم…")
  * asks for any name, and the store says Musk leads a cost-cutting initiative, never what it is
  * called. "Who…" and "which judge…" ask for a person or an organisation: "a federal court in
- * California" names a place, not who will hear the case.
+ * California" names a place, not who will hear the case. "Which city…" asks for a place, and
+ * "which California city" is not answered by "California".
  */
-export type AskedName = "any" | "who";
+export type AskedName = "any" | "who" | "place";
 
 const NAME_WORDS: ReadonlySet<string> = new Set(tokenize("name اسم"));
 /** How far before "name" its question word may stand: "what is the name", "whats the name". */
@@ -22,6 +23,9 @@ const PERSON_WORDS: ReadonlySet<string> = new Set(
   tokenize("judge person man woman guy executive exec boss official lawyer reporter journalist"),
 );
 const WHICH = tokenize("which")[0] ?? "";
+/** "Which city…", "في أي مدينة…": the words before a word for a town. */
+const WHICH_WORDS: ReadonlySet<string> = new Set(tokenize("which what أي"));
+const TOWN_WORDS: ReadonlySet<string> = new Set(tokenize("city town مدينة بلدة"));
 
 export function askedName(tokens: readonly string[]): AskedName | undefined {
   const [first, second] = tokens;
@@ -30,6 +34,8 @@ export function askedName(tokens: readonly string[]): AskedName | undefined {
     (first === WHICH && second !== undefined && PERSON_WORDS.has(second))
   )
     return "who";
+  if (tokens.some((token, i) => WHICH_WORDS.has(token) && TOWN_WORDS.has(tokens[i + 1] ?? "")))
+    return "place";
   const asksName = tokens.some(
     (token, i) =>
       NAME_WORDS.has(token) &&
@@ -63,7 +69,9 @@ export function buildAnswerNameIndex(
   return {
     namesBeyond: (entry, named, asked) =>
       (byEntry.get(entry) ?? []).some(
-        (d) => !named.has(d.entity.id) && (asked === "any" || !PLACE_KINDS.has(d.entity.kind)),
+        (d) =>
+          !named.has(d.entity.id) &&
+          (asked === "any" || PLACE_KINDS.has(d.entity.kind) === (asked === "place")),
       ),
   };
 }

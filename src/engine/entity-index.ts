@@ -1,5 +1,5 @@
 import type { Entity } from "../knowledge/schema.ts";
-import { normalize } from "../text/normalize.ts";
+import { normalize, stripArticle } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import { buildDescriptions } from "./descriptions.ts";
 import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
@@ -42,11 +42,12 @@ const MAX_ALIAS_WORDS = 4;
  * itself starts with "ل" reads as "لل", the article's form, so "للانشيوم" loses one "ل" too many.
  */
 const PROCLITIC = /^[وبلكف](?=[\u0621-\u064A]{3})/;
-const spellingsOf = (phrase: string): string[] => [
-  phrase,
-  phrase.replace(PROCLITIC, ""),
-  `ل${phrase}`,
-];
+const spellingsOf = (phrase: string): string[] => {
+  const withoutProclitic = phrase.replace(PROCLITIC, "");
+  // A name that starts as the article does ("ألتمان", "إليسون") is stored without it, as the
+  // tokeniser leaves it; after "ل" ("لألتمان") the tokeniser took it for no article at all.
+  return [phrase, withoutProclitic, stripArticle(withoutProclitic), `ل${phrase}`];
+};
 
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   const aliasMap = new Map<string, Entity[]>();
