@@ -414,6 +414,7 @@ describe("who responded", () => {
     ["ألتمان رد على ماسك", { by: "altman", to: "musk" }],
     // The question word may stand between the response and whom it answers.
     ["ترامب رد إيش على ماسك؟", { by: "trump", to: "musk" }],
+    ["ألتمان رد بماذا على ماسك؟", { by: "altman", to: "musk" }],
     ["how did musk react to the stargate announcement", { by: "musk", to: "stargate" }],
     // Whom a response answers, read from a second response word.
     ["How did Musk answer Altman's reply?", { by: "musk", to: "altman" }],

@@ -32,6 +32,7 @@ const ONTO = tokenize("على")[0] ?? "";
 /** Between a response and whom it answers: "respond to (the) …", "رد على …". */
 const TOWARDS: ReadonlySet<string> = new Set(tokenize("to على"));
 const THE = tokenize("the")[0] ?? "";
+const WITH = /^ب/;
 
 /** Who responded, and whom the response answers when the question says. */
 export interface Response {
@@ -54,8 +55,10 @@ function responderAt(
   const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
   const after = names.find((d) => d.start === nameFrom);
   if (after) return { id: after.entity.id, end: after.end };
-  // "ترامب رد إيش على تغريدة ماسك": the question word may stand between the response and "على".
-  const onto = QUESTION_WORDS.has(tokens[nameFrom] ?? "") ? nameFrom + 1 : nameFrom;
+  // "ترامب رد إيش على تغريدة ماسك": the question word may stand between the response and "على",
+  // with "ب" joined to it or not ("بماذا", "بإيش").
+  const asking = (tokens[nameFrom] ?? "").replace(WITH, "");
+  const onto = QUESTION_WORDS.has(asking) ? nameFrom + 1 : nameFrom;
   return { id: tokens[onto] === ONTO ? before?.entity.id : undefined, end: onto };
 }
 
