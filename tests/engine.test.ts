@@ -334,6 +334,24 @@ describe("question ranking", () => {
     expect(ranked[0]?.score).toBeGreaterThan(ranked[1]?.score ?? 1);
   });
 
+  it("finds a known word's other forms in another entry, below the word itself", () => {
+    // "funded" and "تصرف" are store words (entry "c-own"). The entry that says "fund" and "صرفت"
+    // must still meet them, and so rank above one that differs from it only by another verb,
+    // which the ids alone would put first.
+    const faq = [
+      entry("a-other", "will they open a bank", 1),
+      entry("b-form", "will they fund a bank", 2),
+      entry("c-own", "was the bank funded", 3),
+      entry("d-other", "هل بنت الشركة", 4),
+      entry("e-form", "هل صرفت الشركة", 5),
+      entry("f-own", "هل تصرف الشركة", 6),
+    ];
+    const index = buildQuestionIndex(faq, noEntities);
+    const ids = (question: string) => index.rank(tokenize(question), 3).map((r) => r.entry.id);
+    expect(ids("was the bank funded")).toEqual(["c-own", "b-form", "a-other"]);
+    expect(ids("هل تصرف الشركة")).toEqual(["f-own", "e-form", "d-other"]);
+  });
+
   it("reads a word the synonym list knows as spelled right, not as a typo of a store word", () => {
     const faq = [entry("giant", "is the software giant a backer", 1)];
     const question = tokenize("did the judge grant the request");

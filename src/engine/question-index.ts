@@ -231,6 +231,8 @@ export function buildQuestionIndex(
   );
   const known: KnownWords = { has: (term) => postings.has(term), lookup: vocabulary.lookup };
   const sameArabicStem = buildStemIndex(postings.keys());
+  const otherFormsOf = (token: string): FuzzyHit[] =>
+    [...inflectionFree(token, known), ...sameArabicStem(token)].filter((h) => h.term !== token);
   // A word's synonyms are read through its groups, each holding one shared stand-in per word the
   // store uses: a group of sixty costs sixty, not the other fifty-nine for each of them, and a
   // question allocates none.
@@ -280,8 +282,10 @@ export function buildQuestionIndex(
     tokens.forEach((token, i) => {
       // A word the synonym list holds is a real word, spelled right: read as a typo it becomes
       // another word ("grant" → "giant"), and "did the judge grant it?" met the software giant.
+      // A known word also meets its other forms in the store ("funded" meets "fund", "عرفت" meets
+      // "يعرف"): an entry may phrase it either way. Typos and clitics are read on unknown words only.
       const hits: FuzzyHit[] = postings.has(token)
-        ? [{ term: token, similarity: 1 }]
+        ? [{ term: token, similarity: 1 }, ...otherFormsOf(token)]
         : [
             ...(groupsOf.has(token) ? [] : vocabulary.lookup(token)),
             ...cliticFree(token, known),

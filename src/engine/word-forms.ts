@@ -2,9 +2,10 @@ import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import type { FuzzyHit } from "./fuzzy-terms.ts";
 
 /**
- * Other forms of a word the store does not know, each as sure as the change it takes: a clitic cut
- * off (0.85), the accusative alif (0.95), a tense prefix or an inflection ending (0.8), an English
- * ending (0.9). The ranker tries them on unknown words only, so no known word is read as another.
+ * Other forms of a word, each as sure as the change it takes: a clitic cut off (0.85), the
+ * accusative alif (0.95), a tense prefix or an inflection ending (0.8), an English ending (0.9).
+ * The ranker cuts clitics off unknown words only, so no known word is read as another; a known
+ * word keeps its own match and also meets its other forms.
  */
 
 /** The store's words: whether it has one, and which of them a typed word may be a typo of. */
