@@ -539,6 +539,7 @@ describe("a name asked for", () => {
     ["who will hear the case", "who"],
     ["Which judge will hear the case?", "who"],
     ["من هو سام ألتمان؟", "who"],
+    ["شكون غادي يملك المنشأة؟", "who"],
     ["In which city is the first site?", "place"],
     ["في أي مدينة بكاليفورنيا ستعقد الجلسة؟", "place"],
     // "name" as a verb, with no question word before it; "من" as "from", not at the start.

@@ -191,6 +191,9 @@ describe("stopwords", () => {
     ["هاد", "هذا"],
     ["كمان", "أيضا"],
     ["رح", "قد"],
+    // Maghrebi: "غادي" marks what is to come, "ملي" is "when" joining two clauses.
+    ["غادي", "قد"],
+    ["ملي", "عندما"],
   ])("treat the dialect word %j like its Standard Arabic counterpart %j", (dialect, standard) => {
     expect(STOPWORDS.has(normalize(standard))).toBe(true);
     expect(STOPWORDS.has(normalize(dialect))).toBe(true);
@@ -259,6 +262,11 @@ describe("idioms", () => {
     ["did nadella crack up", ["did", "nadella", "laughing"]],
     ["what did altman write back", ["what", "did", "altman", "respond"]],
     ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],
+    ["when did musk push back", ["when", "did", "musk", "criticize"]],
+    [
+      "was he joking when he brought up the money",
+      ["was", "he", "joking", "when", "he", "mention", "the", "money"],
+    ],
     ["why did he sue in the first place", ["why", "did", "he", "sue"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],

@@ -17,7 +17,7 @@ const NAME_WORDS: ReadonlySet<string> = new Set(tokenize("name اسم"));
 /** How far before "name" its question word may stand: "what is the name", "whats the name". */
 const QUESTION_WORD_REACH = 3;
 /** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
-const WHO_OPENERS: ReadonlySet<string> = new Set(tokenize("who whom من مين منو"));
+const WHO_OPENERS: ReadonlySet<string> = new Set(tokenize("who whom من مين منو شكون"));
 /** "Which judge…": "which" before a word for a person asks who. */
 const PERSON_WORDS: ReadonlySet<string> = new Set(
   tokenize("judge person man woman guy executive exec boss official lawyer reporter journalist"),

@@ -27,6 +27,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["say|says|said back", "respond"],
   ["write|wrote|written back", "respond"],
   ["weigh in", "comment"],
+  ["push|pushed|pushing back", "criticize"],
+  ["bring|brings|brought|bringing up", "mention"],
   ["show up", "attend"],
   ["turn up", "attend"],
   ["no show", "absent"],
