@@ -864,6 +864,23 @@ describe("fuzzy word look-up", () => {
   });
 });
 
+describe("question words of every dialect", () => {
+  // Maghrebi and Iraqi readers ask with words no store phrasing uses; each meets the word other
+  // dialects ask with, and the question is answered as theirs is.
+  it.each([
+    ["كيفاش رد ألتمان على ماسك؟", "شو رد ألتمان على ماسك؟"],
+    ["شلون رد ألتمان على ماسك؟", "شو رد ألتمان على ماسك؟"],
+    ["علاش ماسك رفع دعوى على OpenAI؟", "ليش ماسك رفع دعوى على OpenAI؟"],
+    ["شحال غادي تستثمر ستارغيت؟", "قديش رح تستثمر ستارغيت؟"],
+    ["شكون بنى مركز أبيلين؟", "مين بنى مركز أبيلين؟"],
+    ["شنو قال ماسك على ستارغيت؟", "شو قال ماسك على ستارغيت؟"],
+  ])("answers %j as %j", (dialect, counterpart) => {
+    const asked = engine.ask(dialect);
+    expect(asked.status).toBe("answered");
+    expect(asked.ref).toBe(engine.ask(counterpart).ref);
+  });
+});
+
 describe("ask: ambiguous questions", () => {
   it("answers a bare project name with what it is", () => {
     for (const name of ["stargate", "ستارغيت"]) {
