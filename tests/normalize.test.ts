@@ -194,6 +194,8 @@ describe("stopwords", () => {
     // Maghrebi: "غادي" marks what is to come, "ملي" is "when" joining two clauses.
     ["غادي", "قد"],
     ["ملي", "عندما"],
+    // "ديال" is Maghrebi "of": "المنشأة ديال أبيلين" is "منشأة أبيلين".
+    ["ديال", "ل"],
   ])("treat the dialect word %j like its Standard Arabic counterpart %j", (dialect, standard) => {
     expect(STOPWORDS.has(normalize(standard))).toBe(true);
     expect(STOPWORDS.has(normalize(dialect))).toBe(true);
