@@ -22,7 +22,7 @@ const ENGLISH_DEEDS = words(
     "invited inviting urge urges urged accuse accuses accused accusing sue sues sued suing " +
     "announces announced built reported criticizes criticises criticized criticised questioned " +
     "backed funded supplied formed founded cofounded created owns owned developed powered spent " +
-    "invested escalated unveiled touted visited toured accepted",
+    "invested escalated unveiled touted visited toured accept accepts accepted",
 );
 /**
  * Verbs that are nouns too: "the SoftBank claim" is a claim about SoftBank, and "SoftBank's
@@ -34,7 +34,7 @@ const NOUN_OR_DEED = words(
     "funds run runs power powers report reports question form found create creates own develop " +
     "develops spend spends invest invests supply supplies criticize criticise announcing building " +
     "reporting criticizing criticising questioning backing funding supplying forming creating " +
-    "developing spending investing visit visits visiting tour tours touring accept accepts",
+    "developing spending investing visit visits visiting tour tours touring",
 );
 const AUXILIARIES = words("did does do will would");
 /** Before the actor, "is" and "was" leave only its "-ing" deeds: "where is Microsoft building". */

@@ -25,8 +25,8 @@ const RESPONSE_WORDS: ReadonlySet<string> = new Set(
 /** "ردة فعل ماسك": Musk's reaction, named after the two words. */
 const REACTION_SECOND_WORD = tokenize("فعل")[0] ?? "";
 /**
- * "ألتمان رد على ماسك": before the response word, a name is the responder only with "on" after,
- * or a question word and then "on" ("ألتمان رد بإيش على ماسك").
+ * "ألتمان رد على ماسك", "ألتمان رد بإيش على ماسك": before the response word, a name is the
+ * responder only with "on" after, a question word between or not.
  */
 const ONTO = tokenize("على")[0] ?? "";
 /** Between a response and whom it answers: "respond to (the) …", "رد على …". */
@@ -55,8 +55,7 @@ function responderAt(
   const nameFrom = tokens[at + 1] === REACTION_SECOND_WORD ? at + 2 : at + 1;
   const after = names.find((d) => d.start === nameFrom);
   if (after) return { id: after.entity.id, end: after.end };
-  // "ترامب رد إيش على تغريدة ماسك": the question word may stand between the response and "على",
-  // with "ب" joined to it or not ("بماذا", "بإيش").
+  // The question word may have "ب" joined to it: "بماذا", "بإيش".
   const asking = (tokens[nameFrom] ?? "").replace(WITH, "");
   const onto = QUESTION_WORDS.has(asking) ? nameFrom + 1 : nameFrom;
   return { id: tokens[onto] === ONTO ? before?.entity.id : undefined, end: onto };
