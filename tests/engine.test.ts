@@ -483,6 +483,8 @@ describe("who acted", () => {
     // Visiting and accepting are deeds too: the story has Musk invited, not visiting.
     ["did musk ever visit the texas site", ["musk"]],
     ["هل زار ماسك موقع تكساس؟", ["musk"]],
+    // A view is someone's too.
+    ["did the richest guy think they actually had the money", ["musk"]],
     // A noun, not a verb; a speaker in a clause of its own; no speech at all.
     ["what is the softbank claim", []],
     ["was stargate reported before trump said anything", []],
@@ -524,6 +526,11 @@ describe("who acted", () => {
       ["ماذا قال ناديلا عن تعليقات ماسك؟", "faq:nadella-response-to-musk"],
       ["what did altman urge musk to do", "faq:altman-america-first-remark"],
       ["إلى أين دعا ألتمان ماسك؟", "faq:altman-invitation-to-texas"],
+      // Nadella answered about Musk's claim; the view asked for is Musk's own.
+      [
+        "did the richest guy think they actually had the money",
+        "faq:musk-softbank-10-billion-claim",
+      ],
       ["When did Crusoe announce the Abilene project?", "faq:when-was-abilene-announced"],
       ["where is xai building its data center", "faq:xai-memphis-data-center"],
     ],

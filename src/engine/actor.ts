@@ -22,7 +22,8 @@ const ENGLISH_DEEDS = words(
     "invited inviting urge urges urged accuse accuses accused accusing sue sues sued suing " +
     "announces announced built reported criticizes criticises criticized criticised questioned " +
     "backed funded supplied formed founded cofounded created owns owned developed powered spent " +
-    "invested escalated unveiled touted visited toured accept accepts accepted",
+    "invested escalated unveiled touted visited toured accept accepts accepted think thinks " +
+    "believe believes believed doubted",
 );
 /**
  * Verbs that are nouns too: "the SoftBank claim" is a claim about SoftBank, and "SoftBank's
@@ -34,7 +35,7 @@ const NOUN_OR_DEED = words(
     "funds run runs power powers report reports question form found create creates own develop " +
     "develops spend spends invest invests supply supplies criticize criticise announcing building " +
     "reporting criticizing criticising questioning backing funding supplying forming creating " +
-    "developing spending investing visit visits visiting tour tours touring",
+    "developing spending investing visit visits visiting tour tours touring thought doubt doubts",
 );
 const AUXILIARIES = words("did does do will would");
 /** Before the actor, "is" and "was" leave only its "-ing" deeds: "where is Microsoft building". */
@@ -45,7 +46,7 @@ const ARABIC_DEEDS = words(
     "علق علقت طلب طلبت دعا دعت اتهم اتهمت يتهم رفع رفعت يرفع أعلن أعلنت يعلن تعلن بنى بنت تبني " +
     "يبني انتقد انتقدت ينتقد شكك شككت يشكك استثمر استثمرت تستثمر يستثمر دعم دعمت تدعم يدعم مول " +
     "مولت يمول تمول زود زودت يزود تزود أسس أسست أنشأ أنشأت ينشئ يدير تدير يملك تملك نشر نشرت " +
-    "ينشر كشف كشفت صعد زار زارت يزور لبى",
+    "ينشر كشف كشفت صعد زار زارت يزور لبى يعتقد اعتقد يظن ظن يرى",
 );
 /** Between an actor and the verb: "Musk only wrote", "The Information first reported". */
 const ADVERBS = words("also only actually just first ever");
