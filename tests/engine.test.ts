@@ -547,20 +547,25 @@ describe("a name asked for", () => {
     ["Which judge will hear the case?", "who"],
     ["من هو سام ألتمان؟", "who"],
     ["شكون غادي يملك المنشأة؟", "who"],
+    ["whats musks cost cutting thing called", "any"],
+    ["المبادرة اللي بيقودها ماسك شو اسمها؟", "any"],
     ["In which city is the first site?", "place"],
     ["في أي مدينة بكاليفورنيا ستعقد الجلسة؟", "place"],
     // "name" as a verb, with no question word before it; "من" as "from", not at the start.
     ["which of Musk's companies does the article name", undefined],
     ["ماذا قال ألتمان من جهته", undefined],
+    ["what did altman call musk", undefined],
   ])("reads %j as asking for %j", (question, asked) => {
     expect(askedName(tokenize(question))).toBe(asked);
   });
 
   it("is answered only by an entry whose answer gives a name the question does not", () => {
     // The store says Musk leads a cost-cutting initiative, never what it is called.
-    expect(engine.ask("ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟").status).not.toBe(
-      "answered",
-    );
+    for (const question of [
+      "ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟",
+      "whats musks cost cutting thing called",
+    ])
+      expect(engine.ask(question).status).not.toBe("answered");
     const company = engine.ask("What is the name of Musk's own AI company?");
     expect(company.status).toBe("answered");
     expect(company.text).toMatch(/xAI/);

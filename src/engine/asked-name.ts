@@ -13,7 +13,9 @@ import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
  */
 export type AskedName = "any" | "who" | "place";
 
-const NAME_WORDS: ReadonlySet<string> = new Set(tokenize("name اسم"));
+const NAME_WORDS: ReadonlySet<string> = new Set(tokenize("name اسم اسمه اسمها"));
+/** "What is Musk's initiative called?": the name is asked for at the end. */
+const CALLED = tokenize("called")[0] ?? "";
 /** How far before "name" its question word may stand: "what is the name", "whats the name". */
 const QUESTION_WORD_REACH = 3;
 /** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
@@ -41,7 +43,8 @@ export function askedName(tokens: readonly string[]): AskedName | undefined {
       NAME_WORDS.has(token) &&
       tokens.slice(Math.max(0, i - QUESTION_WORD_REACH), i).some((t) => QUESTION_WORDS.has(t)),
   );
-  return asksName ? "any" : undefined;
+  const calledWhat = QUESTION_WORDS.has(first ?? "") && tokens.at(-1) === CALLED;
+  return asksName || calledWhat ? "any" : undefined;
 }
 
 export interface AnswerNameIndex {
