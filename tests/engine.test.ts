@@ -559,37 +559,28 @@ describe("a name asked for", () => {
     expect(askedName(tokenize(question))).toBe(asked);
   });
 
-  it("is answered only by an entry whose answer gives a name the question does not", () => {
-    // The store says Musk leads a cost-cutting initiative, never what it is called.
-    for (const question of [
-      "ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟",
-      "whats musks cost cutting thing called",
-    ])
-      expect(engine.ask(question).status).not.toBe("answered");
-    const company = engine.ask("What is the name of Musk's own AI company?");
-    expect(company.status).toBe("answered");
-    expect(company.text).toMatch(/xAI/);
-  });
+  // The store says Musk leads a cost-cutting initiative, never what it is called, and where the
+  // case is heard, not who will hear it; the hearing is in a federal court in California, and the
+  // story names no city.
+  itMakesNoClaim([
+    "ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟",
+    "whats musks cost cutting thing called",
+    "which judge is hearing musk's case in california",
+    "In which California city will the February hearing be held?",
+    "في أي مدينة بكاليفورنيا ستُعقد جلسة الاستماع في فبراير؟",
+  ]);
 
-  it("takes a place for no answer to who", () => {
-    // The store says where the case is heard, not who will hear it.
-    expect(engine.ask("which judge is hearing musk's case in california").status).not.toBe(
-      "answered",
-    );
-    expect(engine.ask("Who is Sam Altman?").status).toBe("answered");
-  });
-
-  it("takes a place the question already names for no answer to which city", () => {
-    // The hearing is in a federal court in California; the story names no city.
-    for (const question of [
-      "In which California city will the February hearing be held?",
-      "في أي مدينة بكاليفورنيا ستُعقد جلسة الاستماع في فبراير؟",
-    ])
-      expect(engine.ask(question).status).not.toBe("answered");
-    const site = engine.ask("which city is the first stargate data center in");
-    expect(site.status).toBe("answered");
-    expect(site.text).toMatch(/Abilene/);
-  });
+  itAnswers(
+    [
+      ["What is the name of Musk's own AI company?", "faq:musk-companies"],
+      ["Who is Sam Altman?", "faq:who-is-sam-altman"],
+      [
+        "which city is the first stargate data center in",
+        "faq:where-is-first-stargate-data-center",
+      ],
+    ],
+    "the name or place the story gives",
+  );
 });
 
 describe("question ranking shortcuts", () => {
