@@ -867,6 +867,19 @@ describe("fuzzy word look-up", () => {
   });
 });
 
+describe("a question about the project alone", () => {
+  // It names no one: an entry about Microsoft's part in the project answers another question.
+  itMakesNoClaim(["who's putting up the cash for this ai venture"]);
+
+  itAnswers(
+    [
+      ["who is funding the project", "faq:who-is-behind-stargate"],
+      ["is microsoft putting money into stargate", "faq:is-microsoft-part-of-stargate"],
+    ],
+    "the entry about whom it names",
+  );
+});
+
 describe("question words of every dialect", () => {
   // Maghrebi and Iraqi readers ask with words no store phrasing uses; each meets the word other
   // dialects ask with, and the question is answered as theirs is.

@@ -368,9 +368,11 @@ export function buildQuestionIndex(
     if (tokens.length === 0) return [];
     const { stands, named, spans, entityIds, about: asksAbout } = expand(tokens, rawTokens);
     // "Who's bankrolling the AI venture?" names no one, and means the story's project: a phrasing
-    // about the Abilene project's backers, which names Abilene, answers another question.
-    const meant =
-      entityIds.size === 0 && tokens.some((t) => PROJECT_WORDS.has(t)) ? projectOnly : entityIds;
+    // about the Abilene project's backers, which names Abilene, answers another question, and so
+    // does one about Microsoft's part in the project, though it names the project too.
+    const projectAlone =
+      entityIds.size === 0 && projectOnly.size > 0 && tokens.some((t) => PROJECT_WORDS.has(t));
+    const meant = projectAlone ? projectOnly : entityIds;
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
     const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
@@ -612,7 +614,9 @@ export function buildQuestionIndex(
           EXTRA_WORD_COST * (extraWords + missedWords);
         let conflict = conflictOf.get(about);
         if (conflict === undefined) {
-          conflict = conflicts(meant, about) || (about.size === 0 && !mentionsEveryEntity);
+          conflict =
+            (projectAlone ? namesBeyond(about, projectOnly) : conflicts(meant, about)) ||
+            (about.size === 0 && !mentionsEveryEntity);
           conflictOf.set(about, conflict);
         }
         if (conflict) score *= ENTITY_CONFLICT_FACTOR;
@@ -719,12 +723,15 @@ function namesAll(
   return true;
 }
 
+/** The phrasing names an entity beyond `meant`. */
+function namesBeyond(about: ReadonlySet<string>, meant: ReadonlySet<string>): boolean {
+  for (const id of about) if (!meant.has(id)) return true;
+  return false;
+}
+
 /** The question names an entity the phrasing lacks, and the phrasing names one the question lacks. */
 function conflicts(asked: ReadonlySet<string>, about: ReadonlySet<string>): boolean {
-  let askedMissing = false;
-  for (const id of asked) if (!about.has(id)) askedMissing = true;
-  if (!askedMissing) return false;
-  for (const id of about) if (!asked.has(id)) return true;
+  for (const id of asked) if (!about.has(id)) return namesBeyond(about, asked);
   return false;
 }
 
