@@ -231,6 +231,7 @@ export function buildQuestionIndex(
   );
   const known: KnownWords = { has: (term) => postings.has(term), lookup: vocabulary.lookup };
   const sameArabicStem = buildStemIndex(postings.keys());
+  // A word's other forms in the store, never the word itself.
   const otherFormsOf = (token: string): FuzzyHit[] =>
     [...inflectionFree(token, known), ...sameArabicStem(token)].filter((h) => h.term !== token);
   // A word's synonyms are read through its groups, each holding one shared stand-in per word the
@@ -289,8 +290,7 @@ export function buildQuestionIndex(
         : [
             ...(groupsOf.has(token) ? [] : vocabulary.lookup(token)),
             ...cliticFree(token, known),
-            ...inflectionFree(token, known),
-            ...sameArabicStem(token),
+            ...otherFormsOf(token),
           ];
       const accusative = accusativeVariant(token, known);
       if (accusative) hits.push(accusative);
