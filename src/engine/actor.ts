@@ -1,5 +1,5 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
-import { tokenize } from "../text/normalize.ts";
+import { THE, word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
@@ -13,10 +13,9 @@ import type { ReadEntry } from "./store-reading.ts";
  * something. An entry has them acting when its answer or one of its phrasings does ("Ellison
  * said…", "what did Ellison say…", "Crusoe announced…"), or when it cites one of their quotes.
  */
-const words = (list: string) => new Set(tokenize(list));
 
 /** After the actor in English: "Trump said", "Crusoe announced", "xAI built". */
-const ENGLISH_DEEDS = words(
+const ENGLISH_DEEDS = wordSet(
   "say says said saying tell tells told write writes wrote written claimed declare declares " +
     "declared posted tweeted commented speak speaks spoke ask asks asked asking invite invites " +
     "invited inviting urge urges urged accuse accuses accused accusing sue sues sued suing " +
@@ -30,18 +29,18 @@ const ENGLISH_DEEDS = words(
  * funding" is no deed of SoftBank's. They name an actor only after an auxiliary: "what did Musk
  * claim", "where is Microsoft building".
  */
-const NOUN_OR_DEED = words(
+const NOUN_OR_DEED = wordSet(
   "claim claims post posts tweet tweets comment comments announce build builds back backs fund " +
     "funds run runs power powers report reports question form found create creates own develop " +
     "develops spend spends invest invests supply supplies criticize criticise announcing building " +
     "reporting criticizing criticising questioning backing funding supplying forming creating " +
     "developing spending investing visit visits visiting tour tours touring thought doubt doubts",
 );
-const AUXILIARIES = words("did does do will would");
+const AUXILIARIES = wordSet("did does do will would");
 /** Before the actor, "is" and "was" leave only its "-ing" deeds: "where is Microsoft building". */
-const BE = words("is are was were");
+const BE = wordSet("is are was were");
 /** Before the actor in Arabic: "ماذا قال ترامب", "ما الذي كتبه ماسك", "متى أعلنت كروزو". */
-const ARABIC_DEEDS = words(
+const ARABIC_DEEDS = wordSet(
   "قال قالت يقول تقول قاله قالته كتب كتبت يكتب كتبه كتبته غرد غردت صرح صرحت ادعى ادعت زعم زعمت " +
     "علق علقت طلب طلبت دعا دعت اتهم اتهمت يتهم رفع رفعت يرفع أعلن أعلنت يعلن تعلن بنى بنت تبني " +
     "يبني انتقد انتقدت ينتقد شكك شككت يشكك استثمر استثمرت تستثمر يستثمر دعم دعمت تدعم يدعم مول " +
@@ -49,18 +48,17 @@ const ARABIC_DEEDS = words(
     "ينشر كشف كشفت صعد زار زارت يزور لبى يعتقد اعتقد يظن ظن يرى",
 );
 /** Between an actor and the verb: "Musk only wrote", "The Information first reported". */
-const ADVERBS = words("also only actually just first ever");
+const ADVERBS = wordSet("also only actually just first ever");
 /** "According to Musk", "حسب ماسك": the words are that actor's, wherever they stand. */
-const ACCORDING = tokenize("according")[0] ?? "";
-const TO = tokenize("to")[0] ?? "";
-const THE = tokenize("the")[0] ?? "";
-const ARABIC_ACCORDING = words("حسب بحسب وفق وفقا");
-const COMPANY = words("شركة");
+const ACCORDING = word("according");
+const TO = word("to");
+const ARABIC_ACCORDING = wordSet("حسب بحسب وفق وفقا");
+const COMPANY = wordSet("شركة");
 /**
  * A question's words before its actor: "how did", "ماذا". A name further in belongs to a clause
  * of its own: "who broke the story before Trump announced it?" asks for no deed of Trump's.
  */
-const OPENERS = words(
+const OPENERS = wordSet(
   "what who whom how why when where did does do has have had will would is was the " +
     "ماذا بماذا ما الذي اللي شو ايش ايه وش شنو كيف لماذا ليش هل متى اين وين",
 );
@@ -127,7 +125,7 @@ const NO_ONE: ReadonlySet<string> = new Set();
  * did the judge say about Musk's request?" asks for words no entry has, though every other word
  * of it meets the lawsuit; "what did the CEO say?" could be any of three.
  */
-const UNNAMED_ACTORS = words(
+const UNNAMED_ACTORS = wordSet(
   "judge judges lawyer lawyers attorney attorneys spokesperson spokesman spokeswoman " +
     "ceo boss head chief president القاضي المحامي المتحدث الرئيس المدير",
 );

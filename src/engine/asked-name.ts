@@ -1,5 +1,6 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
+import { word, wordSet } from "../text/word-lists.ts";
 import type { EntityIndex } from "./entity-index.ts";
 import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
 
@@ -13,21 +14,21 @@ import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
  */
 export type AskedName = "any" | "who" | "place";
 
-const NAME_WORDS: ReadonlySet<string> = new Set(tokenize("name اسم اسمه اسمها"));
+const NAME_WORDS = wordSet("name اسم اسمه اسمها");
 /** "What is Musk's initiative called?": the name is asked for at the end. */
-const CALLED = tokenize("called")[0] ?? "";
+const CALLED = word("called");
 /** How far before "name" its question word may stand: "what is the name", "whats the name". */
 const QUESTION_WORD_REACH = 3;
 /** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
-const WHO_OPENERS: ReadonlySet<string> = new Set(tokenize("who whom من مين منو شكون"));
+const WHO_OPENERS = wordSet("who whom من مين منو شكون");
 /** "Which judge…": "which" before a word for a person asks who. */
-const PERSON_WORDS: ReadonlySet<string> = new Set(
-  tokenize("judge person man woman guy executive exec boss official lawyer reporter journalist"),
+const PERSON_WORDS = wordSet(
+  "judge person man woman guy executive exec boss official lawyer reporter journalist",
 );
-const WHICH = tokenize("which")[0] ?? "";
+const WHICH = word("which");
 /** "Which city…", "في أي مدينة…": the words before a word for a town. */
-const WHICH_WORDS: ReadonlySet<string> = new Set(tokenize("which what أي"));
-const TOWN_WORDS: ReadonlySet<string> = new Set(tokenize("city town مدينة بلدة"));
+const WHICH_WORDS = wordSet("which what أي");
+const TOWN_WORDS = wordSet("city town مدينة بلدة");
 
 export function askedName(tokens: readonly string[]): AskedName | undefined {
   const [first, second] = tokens;

@@ -1,6 +1,7 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { normalize, tokenize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
+import { wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
@@ -743,9 +744,7 @@ const namedBy = (found: DetectedEntity): string[] =>
   found.via ? [found.entity.id, found.via.id] : [found.entity.id];
 
 /** Words for a project, as a question says "the project" or "المشروع" without naming it. */
-const PROJECT_WORDS: ReadonlySet<string> = new Set(
-  tokenize("project venture scheme undertaking megaproject مشروع"),
-);
+const PROJECT_WORDS = wordSet("project venture scheme undertaking megaproject مشروع");
 
 /** Store text's stand-in for a name; tokens never hold "#", so no typed word can be one. */
 const NAME_PREFIX = "#";

@@ -2,6 +2,7 @@ import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
 import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
+import { wordSet } from "../text/word-lists.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -75,7 +76,7 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["future", "امتى رح"],
 ];
 /** "What exact date", "which specific day": the cue is "what date", and no less exacting. */
-const PRECISION: ReadonlySet<string> = new Set(tokenize("exact precise specific"));
+const PRECISION = wordSet("exact precise specific");
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
@@ -87,9 +88,7 @@ const CUE_PAIRS: ReadonlySet<string> = new Set(
  * Words that ask, normalised like the store: they tell the kind of fact wanted, not what it is
  * about, so they are left out of what a question asks (`RankedEntry.askCoverage`).
  */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  tokenize(`${ENGLISH_QUESTION_WORDS} ${ARABIC_QUESTION_WORDS}`),
-);
+export const QUESTION_WORDS = wordSet(`${ENGLISH_QUESTION_WORDS} ${ARABIC_QUESTION_WORDS}`);
 
 /**
  * The noun of a two-word cue ("month" in "which month"): the kind check asks the answer for a

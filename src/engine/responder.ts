@@ -1,6 +1,6 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
-import { tokenize } from "../text/normalize.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
+import { THE, word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
 import type { ReadEntry } from "./store-reading.ts";
@@ -15,23 +15,20 @@ import type { ReadEntry } from "./store-reading.ts";
  * after Altman's reply to Musk, which the story does not report, and Musk's criticism of the
  * venture came before it.
  */
-const RESPONSE_WORDS: ReadonlySet<string> = new Set(
-  tokenize(
-    "respond responds responded responding response responses reply replies replied replying " +
-      "react reacts reacted reacting reaction reactions answer answers answered " +
-      "رد ردا ردت يرد ترد ردود ردة تفاعل",
-  ),
+const RESPONSE_WORDS = wordSet(
+  "respond responds responded responding response responses reply replies replied replying " +
+    "react reacts reacted reacting reaction reactions answer answers answered " +
+    "رد ردا ردت يرد ترد ردود ردة تفاعل",
 );
 /** "ردة فعل ماسك": Musk's reaction, named after the two words. */
-const REACTION_SECOND_WORD = tokenize("فعل")[0] ?? "";
+const REACTION_SECOND_WORD = word("فعل");
 /**
  * "ألتمان رد على ماسك", "ألتمان رد بإيش على ماسك": before the response word, a name is the
  * responder only with "on" after, a question word between or not.
  */
-const ONTO = tokenize("على")[0] ?? "";
+const ONTO = word("على");
 /** Between a response and whom it answers: "respond to (the) …", "رد على …". */
-const TOWARDS: ReadonlySet<string> = new Set(tokenize("to على"));
-const THE = tokenize("the")[0] ?? "";
+const TOWARDS = wordSet("to على");
 const WITH = /^ب/;
 
 /** Who responded, and whom the response answers when the question says. */
