@@ -544,7 +544,9 @@ describe("a name asked for", () => {
     ["whats the name of musks company", "any"],
     ["ما اسم الكيان الجديد؟", "any"],
     ["who will hear the case", "who"],
-    ["Which judge will hear the case?", "who"],
+    ["Which judge will hear the case?", "person"],
+    ["whats the name of the federal judge handling musks case", "person"],
+    ["ما اسم القاضي في قضية ماسك؟", "person"],
     ["من هو سام ألتمان؟", "who"],
     ["شكون غادي يملك المنشأة؟", "who"],
     ["whats musks cost cutting thing called", "any"],
@@ -566,6 +568,7 @@ describe("a name asked for", () => {
     "ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟",
     "whats musks cost cutting thing called",
     "which judge is hearing musk's case in california",
+    "ما اسم القاضي في قضية ماسك؟",
     "In which California city will the February hearing be held?",
     "في أي مدينة بكاليفورنيا ستُعقد جلسة الاستماع في فبراير؟",
   ]);

@@ -8,11 +8,12 @@ import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
  * A question asking for a name is answered only by an entry whose answer names someone or
  * something the question does not. "What is the name of the initiative Musk leads?" ("ما اسم…")
  * asks for any name, and the store says Musk leads a cost-cutting initiative, never what it is
- * called. "Who…" and "which judge…" ask for a person or an organisation: "a federal court in
- * California" names a place, not who will hear the case. "Which city…" asks for a place, and
+ * called. "Who…" asks for a person or an organisation: "a federal court in California" names a
+ * place, not who will hear the case. "Which judge…" and "the name of the judge" ask for a person:
+ * "OpenAI" is not the judge in Musk's case against it. "Which city…" asks for a place, and
  * "which California city" is not answered by "California".
  */
-export type AskedName = "any" | "who" | "place";
+export type AskedName = "any" | "who" | "person" | "place";
 
 const NAME_WORDS = wordSet("name اسم اسمه اسمها");
 /** "What is Musk's initiative called?": the name is asked for at the end. */
@@ -21,10 +22,13 @@ const CALLED = word("called");
 const QUESTION_WORD_REACH = 3;
 /** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
 const WHO_OPENERS = wordSet("who whom من مين منو شكون");
-/** "Which judge…": "which" before a word for a person asks who. */
+/** "Which judge…": "which" before a word for a person asks for one. */
 const PERSON_WORDS = wordSet(
-  "judge person man woman guy executive exec boss official lawyer reporter journalist",
+  "judge person man woman guy executive exec boss official lawyer reporter journalist " +
+    "القاضي قاض شخص رجل المسؤول المحامي الصحفي",
 );
+/** How far after "name" the word for whom it names may stand: "name of the federal judge". */
+const NAMED_REACH = 4;
 const WHICH = word("which");
 /** "Which city…", "في أي مدينة…": the words before a word for a town. */
 const WHICH_WORDS = wordSet("which what أي");
@@ -32,20 +36,20 @@ const TOWN_WORDS = wordSet("city town مدينة بلدة");
 
 export function askedName(tokens: readonly string[]): AskedName | undefined {
   const [first, second] = tokens;
-  if (
-    (first !== undefined && WHO_OPENERS.has(first)) ||
-    (first === WHICH && second !== undefined && PERSON_WORDS.has(second))
-  )
-    return "who";
+  if (first === WHICH && second !== undefined && PERSON_WORDS.has(second)) return "person";
+  if (first !== undefined && WHO_OPENERS.has(first)) return "who";
   if (tokens.some((token, i) => WHICH_WORDS.has(token) && TOWN_WORDS.has(tokens[i + 1] ?? "")))
     return "place";
-  const asksName = tokens.some(
+  const name = tokens.findIndex(
     (token, i) =>
       NAME_WORDS.has(token) &&
       tokens.slice(Math.max(0, i - QUESTION_WORD_REACH), i).some((t) => QUESTION_WORDS.has(t)),
   );
+  // "What is the name of the federal judge…", "ما اسم القاضي": a person's name.
+  if (name >= 0 && tokens.slice(name + 1, name + 1 + NAMED_REACH).some((t) => PERSON_WORDS.has(t)))
+    return "person";
   const calledWhat = QUESTION_WORDS.has(first ?? "") && tokens.at(-1) === CALLED;
-  return asksName || calledWhat ? "any" : undefined;
+  return name >= 0 || calledWhat ? "any" : undefined;
 }
 
 export interface AnswerNameIndex {
@@ -75,7 +79,10 @@ export function buildAnswerNameIndex(
       (byEntry.get(entry) ?? []).some(
         (d) =>
           !named.has(d.entity.id) &&
-          (asked === "any" || PLACE_KINDS.has(d.entity.kind) === (asked === "place")),
+          (asked === "any" ||
+            (asked === "person"
+              ? d.entity.kind === "person"
+              : PLACE_KINDS.has(d.entity.kind) === (asked === "place"))),
       ),
   };
 }
