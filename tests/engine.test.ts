@@ -677,7 +677,12 @@ describe("the kind of fact a question asks for", () => {
     ["when is the hearing", ["time"]],
     ["متى جلسة المحكمة؟", ["time"]],
     ["how much will stargate invest", ["amount"]],
-    ["how many data centers", ["amount"]],
+    ["how many data centers", ["amount", "count"]],
+    ["كم مبنى قيد الإنشاء", ["amount", "count"]],
+    // A sum of money is no count, typed as it may be.
+    ["how many billions is microsoft spending", ["amount"]],
+    ["how many billons has microsft spent", ["amount"]],
+    ["كم قيمة الاستثمار", ["amount"]],
     ["كم سيستثمر ستارغيت", ["amount"]],
     ["where is xai building", ["place"]],
     ["أين تحدث ناديلا", ["place"]],
@@ -741,6 +746,7 @@ describe("the kind of fact a question asks for", () => {
     expect([...answerKinds("Microsoft said this week it is investing.", false)]).toEqual([]);
     expect([...answerKinds("Altman replied on Wednesday.", false)]).toEqual(["time", "day"]);
     expect([...answerKinds("Up to $500 billion.", false)]).toEqual(["amount"]);
+    expect([...answerKinds("About 10 data center buildings.", false)]).toEqual(["amount", "count"]);
     expect([...answerKinds("٨٠ مليار دولار", false)]).toEqual(["amount"]);
     expect([...answerKinds("Outside the city.", true)]).toEqual(["place"]);
     expect([...answerKinds("Musk sued OpenAI.", false)]).toEqual([]);
@@ -767,6 +773,8 @@ describe("the kind of fact a question asks for", () => {
       // The entry that matches best says when the site was announced, not when it will be done.
       "when will the abilene data center be finished",
       "متى سيكتمل بناء مركز أبيلين؟",
+      // The entry gives what Microsoft will spend worldwide, not how many data centers it has.
+      "How many data centers is Microsoft building worldwide?",
     ],
     ", which the best entry does not answer",
   );

@@ -2,7 +2,7 @@ import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
 import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
-import { wordSet } from "../text/word-lists.ts";
+import { word, wordSet } from "../text/word-lists.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -17,6 +17,7 @@ export type QuestionKind =
   | "month"
   | "day"
   | "amount"
+  | "count"
   | "place"
   | "reason";
 
@@ -142,8 +143,24 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
     (t, i) => ARABIC_WHEN.has(tokens[i - 1] ?? "") && ARABIC_FUTURE_VERB.test(t),
   );
   if (arabicFuture) kinds.add("future");
+  // "How many data centers…", "كم مركز بيانات…" count things; "how many billions…" and "كم
+  // قيمة…" ask a sum of money.
+  const counted = allTokens.some(
+    (t, i) =>
+      (t === MANY && allTokens[i - 1] === HOW && !MONEY_WORD.test(allTokens[i + 1] ?? "")) ||
+      (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
+  );
+  if (kinds.has("amount") && counted) kinds.add("count");
   return kinds;
 }
+
+const HOW = word("how");
+const MANY = word("many");
+/** "billions", and "billons" or "milions" as readers type them. */
+const MONEY_WORD = /^(?:bil|mil|doll|buck)/;
+const ARABIC_HOW_MANY = wordSet("كم قديش كام شحال");
+/** Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. */
+const COUNTED_THINGS = wordSet("مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه");
 
 /** The Arabic words among the cues that ask "when". */
 const ARABIC_WHEN: ReadonlySet<string> = new Set(
@@ -172,6 +189,9 @@ const TIME = new RegExp(
   "i",
 );
 const AMOUNT = /[0-9]|billion|million|مليار|مليون/i;
+/** A number of things: "about 10 data center buildings", not "$80 billion" nor "50%". */
+const COUNT =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!billion|million|dollars)[a-z]/i;
 /** An answer that speaks of a time to come: "A hearing is scheduled for early February". */
 const FUTURE = /\b(?:will|scheduled|set for|expected|plans? to|could)\b|سوف|المقرر|مقرر/i;
 
@@ -188,6 +208,7 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   if (DAY.test(text)) kinds.add("day");
   // A year is a date, not a figure.
   if (AMOUNT.test(text.replace(YEAR, ""))) kinds.add("amount");
+  if (COUNT.test(text.replace(YEAR, ""))) kinds.add("count");
   if (namesAPlace) kinds.add("place");
   if (FUTURE.test(text)) kinds.add("future");
   return kinds;
