@@ -906,6 +906,14 @@ describe("question words of every dialect", () => {
     expect(asked.status).toBe("answered");
     expect(asked.ref).toBe(engine.ask(counterpart).ref);
   });
+
+  itAnswers(
+    [
+      ["ماهو ستارغيت؟", "faq:what-is-stargate"],
+      ["ماهي الشركات الي يملكها ماسك", "faq:musk-companies"],
+    ],
+    'the entry it answers when "ما هو" is typed apart',
+  );
 });
 
 describe("ask: ambiguous questions", () => {

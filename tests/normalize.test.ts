@@ -241,6 +241,12 @@ describe("chat spellings and tone words", () => {
     expect(tokenize("ومنو أسسها وعلاش")).toEqual(["منو", "اسسها", "علاش"]);
   });
 
+  it("read a question word and its pronoun typed as one word as the two words", () => {
+    expect(tokenize("ماهي الشركات")).toEqual(["ما", "هي", "شركات"]);
+    expect(tokenize("ماهو ستارغيت")).toEqual(tokenize("ما هو ستارغيت"));
+    expect(tokenize("منهو سام")).toEqual(["من", "هو", "سام"]);
+  });
+
   it("leave a word that only contains a chat spelling alone", () => {
     expect(tokenize("rwanda war wheat")).toEqual(["rwanda", "war", "wheat"]);
   });

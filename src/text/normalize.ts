@@ -78,6 +78,7 @@ function words(input: string): string[] {
     .filter((word) => word.length > 0)
     .map(withoutCliticOnLatin)
     .flatMap(spellAmount)
+    .flatMap(splitJoined)
     .map(spellOut)
     .map(withoutAnd)
     .map(stripArticle);
@@ -131,6 +132,15 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wanna: "want",
 };
 const spellOut = (word: string): string => CHAT_SPELLINGS[word] ?? word;
+
+/** "ماهي", "ماهو", "منهو": a question word and its pronoun typed as one word. */
+const JOINED: Readonly<Record<string, readonly string[]>> = {
+  ماهي: ["ما", "هي"],
+  ماهو: ["ما", "هو"],
+  منهو: ["من", "هو"],
+  منهي: ["من", "هي"],
+};
+const splitJoined = (word: string): readonly string[] => JOINED[word] ?? [word];
 
 /**
  * "وما", "وأين", "وشو": "and" written onto a question word, or onto هل and من, which open questions
