@@ -682,6 +682,7 @@ describe("the kind of fact a question asks for", () => {
     // A sum of money is no count, typed as it may be.
     ["how many billions is microsoft spending", ["amount"]],
     ["how many billons has microsft spent", ["amount"]],
+    ["what cost figure did the information report", ["amount"]],
     ["كم قيمة الاستثمار", ["amount"]],
     ["كم سيستثمر ستارغيت", ["amount"]],
     ["where is xai building", ["place"]],

@@ -41,6 +41,13 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["amount", "how much"],
   ["amount", "how many"],
   ["amount", "كم"],
+  // "What cost figure did The Information report?" asks for a figure as surely as "how much".
+  ["amount", "what cost"],
+  ["amount", "what figure"],
+  ["amount", "what price"],
+  ["amount", "what sum"],
+  ["amount", "what amount"],
+  ["amount", "which figure"],
   ["place", "where"],
   ["place", "أين"],
   // "Which state…", "في أي بلد…" ask for a place as surely as "where". Not "which city": an
