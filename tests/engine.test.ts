@@ -434,6 +434,8 @@ describe("who responded", () => {
     // The question word may stand between the response and whom it answers.
     ["ترامب رد إيش على ماسك؟", { by: "trump", to: "musk" }],
     ["ألتمان رد بماذا على ماسك؟", { by: "altman", to: "musk" }],
+    // Or between the responder and the response.
+    ["ترامب شنو رد على ماسك؟", { by: "trump", to: "musk" }],
     ["how did musk react to the stargate announcement", { by: "musk", to: "stargate" }],
     // Whom a response answers, read from a second response word.
     ["How did Musk answer Altman's reply?", { by: "musk", to: "altman" }],
@@ -451,6 +453,8 @@ describe("who responded", () => {
     "how did softbank react to musk's claim about its money",
     "شو كان رد ترامب على منشور ماسك عن سوفت بنك؟",
     "ترامب رد إيش على تغريدة ماسك؟",
+    "ترامب شنو رد على تغريدة ماسك؟",
+    "ماسك شو رد على ألتمان؟",
     "How did Musk answer Altman's reply?",
     "how did musk respond to altman",
     "what did musk say back to altman",
@@ -461,6 +465,7 @@ describe("who responded", () => {
     [
       ["How did Altman respond to Musk?", "faq:altman-response-to-musk"],
       ["what did altman say back to musk", "faq:altman-response-to-musk"],
+      ["ألتمان شنو رد على ماسك؟", "faq:altman-response-to-musk"],
       ["how did musk react to openai's stargate project", "faq:what-did-musk-say-about-stargate"],
     ],
     "the response the story reports",

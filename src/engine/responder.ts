@@ -23,8 +23,8 @@ const RESPONSE_WORDS = wordSet(
 /** "ردة فعل ماسك": Musk's reaction, named after the two words. */
 const REACTION_SECOND_WORD = word("فعل");
 /**
- * "ألتمان رد على ماسك", "ألتمان رد بإيش على ماسك": before the response word, a name is the
- * responder only with "on" after, a question word between or not.
+ * "ألتمان رد على ماسك", "ألتمان رد بإيش على ماسك", "ترامب شنو رد على ماسك": before the response
+ * word, a name is the responder only with "on" after, a question word between or not.
  */
 const ONTO = word("على");
 /** Between a response and whom it answers: "respond to (the) …", "رد على …". */
@@ -55,7 +55,12 @@ function responderAt(
   // The question word may have "ب" joined to it: "بماذا", "بإيش".
   const asking = (tokens[nameFrom] ?? "").replace(WITH, "");
   const onto = QUESTION_WORDS.has(asking) ? nameFrom + 1 : nameFrom;
-  return { id: tokens[onto] === ONTO ? before?.entity.id : undefined, end: onto };
+  if (tokens[onto] !== ONTO) return { id: undefined, end: onto };
+  // Or before the response word: "ترامب شنو رد على…".
+  const responder =
+    before ??
+    (QUESTION_WORDS.has(tokens[at - 1] ?? "") ? names.find((d) => d.end === at - 1) : undefined);
+  return { id: responder?.entity.id, end: onto };
 }
 
 /**
