@@ -726,6 +726,7 @@ describe("the kind of fact a question asks for", () => {
     ["في أي بلد كان ناديلا", ["place"]],
     ["علاش ماسك زعفان", ["reason"]],
     ["شحال غادي يستثمروا", ["amount"]],
+    ["شكد صرفت مايكروسوفت", ["amount"]],
     ["بكم مليار أعلن ترامب عن الاستثمار", ["amount"]],
     ["منين غادي تجي الطاقة", ["place"]],
     ["in what year did musk found xai", ["time", "year"]],
@@ -923,7 +924,7 @@ describe("a question about the project alone", () => {
 
 describe("question words of every dialect", () => {
   // Maghrebi and Iraqi readers ask with words no store phrasing uses; each meets the word other
-  // dialects ask with, and the question is answered as theirs is.
+  // dialects ask with, and the question is answered as theirs is. So do their words for wanting.
   it.each([
     ["كيفاش رد ألتمان على ماسك؟", "شو رد ألتمان على ماسك؟"],
     ["شلون رد ألتمان على ماسك؟", "شو رد ألتمان على ماسك؟"],
@@ -931,6 +932,8 @@ describe("question words of every dialect", () => {
     ["شحال غادي تستثمر ستارغيت؟", "قديش رح تستثمر ستارغيت؟"],
     ["شكون بنى مركز أبيلين؟", "مين بنى مركز أبيلين؟"],
     ["شنو قال ماسك على ستارغيت؟", "شو قال ماسك على ستارغيت؟"],
+    ["بشكد راح يستثمرون بستارغيت؟", "قديش رح يستثمروا بستارغيت؟"],
+    ["شنو بغا ماسك من المحكمة؟", "شو بدو ماسك من المحكمة؟"],
   ])("answers %j as %j", (dialect, counterpart) => {
     const asked = engine.ask(dialect);
     expect(asked.status).toBe("answered");

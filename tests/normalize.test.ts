@@ -252,7 +252,19 @@ describe("chat spellings and tone words", () => {
   });
 
   it("count a reader's tone words as filler, in both languages", () => {
-    for (const word of ["lol", "tbh", "nah", "بس", "لسه", "ولا", "واش", "دلوقتي", "الحين"])
+    for (const word of [
+      "lol",
+      "tbh",
+      "nah",
+      "بس",
+      "لسه",
+      "ولا",
+      "واش",
+      "دلوقتي",
+      "الحين",
+      "هسه",
+      "دا",
+    ])
       expect(STOPWORDS.has(normalize(word))).toBe(true);
   });
 

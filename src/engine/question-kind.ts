@@ -74,6 +74,8 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["amount", "بكام"],
   // "بكم" is "كم" with "ب" written onto it: "for how much", in the standard language too.
   ["amount", "بكم"],
+  ["amount", "شكد"],
+  ["amount", "بشكد"],
   ["place", "منين"],
   ["time", "ايمتى"],
   // A time still to come: the answer must speak of one. "When will the Abilene data center be

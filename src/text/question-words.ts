@@ -9,5 +9,5 @@ export const ARABIC_QUESTION_WORDS = [
   "ما ماذا متى أين لماذا كيف كم أي",
   // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
   "مين شو ايش وش إيه امتى وين فين ليش ليه قديش كام",
-  "منو شنو شلون ازاي كيفاش علاش شحال بكام بكم منين ايمتى شكون",
+  "منو شنو شلون ازاي كيفاش علاش شحال بكام بكم منين ايمتى شكون شكد بشكد",
 ].join(" ");
