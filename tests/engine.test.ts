@@ -831,6 +831,20 @@ describe("the kind of fact a question asks for", () => {
     "the time to come the story gives",
   );
 
+  itAnswers(
+    [
+      [
+        "How many days after Trump's announcement did Altman respond?",
+        "faq:when-did-altman-respond",
+      ],
+      [
+        "how many data center buildings did Larry Ellison of Oracle say are going up?",
+        "faq:how-many-data-centers",
+      ],
+    ],
+    "the count, though the entry's phrasings do not name everyone the question does",
+  );
+
   it("gives the figure when the question is about what the entry's figure is about", () => {
     expect(engine.ask("how much will stargate invest").ref).toBe("faq:stargate-investment-size");
     expect(engine.ask("How much did Musk say SoftBank has?").ref).toBe(

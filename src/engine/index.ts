@@ -301,6 +301,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer. A
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
+    // A count is of the things counted, and a name may only set them in time or say who counted
+    // ("how many days after Trump's announcement did Altman reply"): the entry need only mention it.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. So are
     // words and deeds: "what did Trump say about Musk?" is answered only by an entry that has
     // Trump acting and names Musk. A name asked for ("what is the name of…", "who…") is one the
@@ -317,7 +319,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
-        (!asked.has("amount") || r.namesEveryEntity) &&
+        (!asked.has("amount") ||
+          r.namesEveryEntity ||
+          (asked.has("count") && r.mentionsEveryEntity)) &&
         responders.answers(r.entry, response) &&
         (actorsAsked.size === 0 ||
           (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
