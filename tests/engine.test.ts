@@ -6,7 +6,6 @@ import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
 import {
   buildStoreQuestionIndex,
-  CLEAR_LEAD_MARGIN,
   createEngine,
   type Engine,
   isConfident,
@@ -671,33 +670,10 @@ describe("what a question asks, apart from its names", () => {
   it("decides whether to answer from the score and the ask together", () => {
     const { answer } = QUESTION_CUTOFFS;
     expect(isConfident(ranked(answer, MIN_ASK_COVERAGE))).toBe(true);
-    expect(isConfident(ranked(answer - 0.01, 1), ranked(answer - 0.02, 1))).toBe(false);
+    expect(isConfident(ranked(answer - 0.01, 1))).toBe(false);
     // A perfect match on the names, with the ask uncovered, is not an answer.
     expect(isConfident(ranked(1, MIN_ASK_COVERAGE - 0.01))).toBe(false);
     expect(isConfident({ ...ranked(1, 1), substantial: false })).toBe(false);
-  });
-
-  it("answers below the cut-off only an entry that leads every other by far", () => {
-    const { answer, clearLead } = QUESTION_CUTOFFS;
-    const between = (answer + clearLead) / 2;
-    expect(isConfident(ranked(between, 1), ranked(between - CLEAR_LEAD_MARGIN - 0.001, 1))).toBe(
-      true,
-    );
-    expect(isConfident(ranked(between, 1), ranked(between - CLEAR_LEAD_MARGIN + 0.01, 1))).toBe(
-      false,
-    );
-    // Nothing else met the question at all.
-    expect(isConfident(ranked(between, 1))).toBe(true);
-    expect(isConfident(ranked(clearLead - 0.01, 1))).toBe(false);
-    expect(isConfident(ranked(between, MIN_ASK_COVERAGE - 0.01))).toBe(false);
-  });
-
-  it("answers a paraphrase whose one entry leads the rest by far, though it scores low", () => {
-    const question = "which companies teamed up on trumps giant AI infrastructure thing";
-    const [best, next] = buildStoreQuestionIndex(knowledge).rank(tokenize(question), 2);
-    expect(best?.score).toBeLessThan(QUESTION_CUTOFFS.answer);
-    expect((best?.score ?? 0) - (next?.score ?? 0)).toBeGreaterThanOrEqual(CLEAR_LEAD_MARGIN);
-    expect(engine.ask(question).ref).toBe("faq:who-is-behind-stargate");
   });
 });
 
