@@ -517,6 +517,8 @@ describe("who acted", () => {
     "Did Musk visit the Texas site?",
     "Did Musk accept Altman's invitation?",
     "هل زار ماسك موقع تكساس بعد دعوة ألتمان؟",
+    // Two words may stand between the actor and the deed.
+    "did musk ever actually visit the texas site altman invited him to",
     // Crusoe announced Abilene, Musk criticised the venture, xAI builds in Memphis.
     "When did SoftBank announce the Abilene data center?",
     "When did Trump criticise Musk?",

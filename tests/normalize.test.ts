@@ -288,6 +288,7 @@ describe("idioms", () => {
       ["was", "he", "joking", "when", "he", "mention", "the", "money"],
     ],
     ["why did he sue in the first place", ["why", "did", "he", "sue"]],
+    ["did musk go check out the site", ["did", "musk", "visit", "the", "site"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],
   ])("reads %j as %j", (typed, tokens) => {

@@ -47,7 +47,10 @@ const ARABIC_DEEDS = wordSet(
     "مولت يمول تمول زود زودت يزود تزود أسس أسست أنشأ أنشأت ينشئ يدير تدير يملك تملك نشر نشرت " +
     "ينشر كشف كشفت صعد زار زارت يزور لبى يعتقد اعتقد يظن ظن يرى",
 );
-/** Between an actor and the verb: "Musk only wrote", "The Information first reported". */
+/**
+ * Between an actor and the verb, one or more: "Musk only wrote", "The Information first reported",
+ * "Musk ever actually visited".
+ */
 const ADVERBS = wordSet("also only actually just first ever");
 /** "According to Musk", "حسب ماسك": the words are that actor's, wherever they stand. */
 const ACCORDING = word("according");
@@ -89,7 +92,8 @@ function isActor(
   names: readonly DetectedEntity[],
 ): boolean {
   const { start, end } = found;
-  const verbAt = ADVERBS.has(tokens[end] ?? "") ? end + 1 : end;
+  let verbAt = end;
+  while (ADVERBS.has(tokens[verbAt] ?? "")) verbAt++;
   const verb = tokens[verbAt] ?? "";
   const before = tokens[start - 1] ?? "";
   if (BE.has(before))

@@ -43,6 +43,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["butt heads", "clash"],
   ["lock horns", "clash"],
   ["take|took|taken * up on", "accept"],
+  ["go check out", "visit"],
+  ["check|checked out", "visit"],
   ["money making", "profit"],
   ["server farm", "data center"],
   ["in the first place", ""],
