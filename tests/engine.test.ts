@@ -1310,6 +1310,13 @@ describe("input limits", () => {
   it("gives the invalid message in the query's language", () => {
     expect(engine.ask("", { lang: "ar" }).error).toMatch(ARABIC_LETTER);
   });
+
+  it("reads words that name an object's own keys as words", () => {
+    for (const question of ["who is the constructor of stargate", "constructor", "valueOf"]) {
+      expect(engine.ask(question).status).not.toBe("invalid");
+      expect(engine.who(question).status).not.toBe("invalid");
+    }
+  });
 });
 
 describe("no input makes the engine throw (property-based)", () => {

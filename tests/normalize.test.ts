@@ -247,6 +247,11 @@ describe("chat spellings and tone words", () => {
     expect(tokenize("منهو سام")).toEqual(["من", "هو", "سام"]);
   });
 
+  it("leave words alone that name an object's own keys", () => {
+    const typed = "constructor tostring hasownproperty valueof";
+    expect(tokenize(typed)).toEqual(typed.split(" "));
+  });
+
   it("leave a word that only contains a chat spelling alone", () => {
     expect(tokenize("rwanda war wheat")).toEqual(["rwanda", "war", "wheat"]);
   });

@@ -77,8 +77,7 @@ function words(input: string): string[] {
     .split(" ")
     .filter((word) => word.length > 0)
     .map(withoutCliticOnLatin)
-    .flatMap(spellAmount)
-    .flatMap(splitJoined)
+    .flatMap(splitWord)
     .map(spellOut)
     .map(withoutAnd)
     .map(stripArticle);
@@ -100,47 +99,51 @@ function spellAmount(word: string): string[] {
 /**
  * Chat spellings of words the store spells in full. A word nothing in the store holds weighs most
  * (see question-index.ts), so "whats musks role" lost to its own "whats", and "r" and "w" too.
+ * Maps, here and below, not objects: a typed "constructor" must not meet an object's own keys.
  */
-const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
-  whats: "what",
-  wats: "what",
-  wat: "what",
-  wut: "what",
-  whos: "who",
-  hows: "how",
-  wheres: "where",
-  whens: "when",
-  wen: "when",
-  hw: "how",
-  u: "you",
-  ur: "your",
-  r: "are",
-  w: "with",
-  abt: "about",
-  bout: "about",
-  bc: "because",
-  cuz: "because",
-  coz: "because",
-  b4: "before",
-  thru: "through",
-  govt: "government",
-  ppl: "people",
-  pls: "please",
-  plz: "please",
-  rn: "now",
-  gonna: "going",
-  wanna: "want",
-};
-const spellOut = (word: string): string => CHAT_SPELLINGS[word] ?? word;
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    whats: "what",
+    wats: "what",
+    wat: "what",
+    wut: "what",
+    whos: "who",
+    hows: "how",
+    wheres: "where",
+    whens: "when",
+    wen: "when",
+    hw: "how",
+    u: "you",
+    ur: "your",
+    r: "are",
+    w: "with",
+    abt: "about",
+    bout: "about",
+    bc: "because",
+    cuz: "because",
+    coz: "because",
+    b4: "before",
+    thru: "through",
+    govt: "government",
+    ppl: "people",
+    pls: "please",
+    plz: "please",
+    rn: "now",
+    gonna: "going",
+    wanna: "want",
+  }),
+);
+const spellOut = (word: string): string => CHAT_SPELLINGS.get(word) ?? word;
 
 /** "ماهي", "ماهو", "منهو": a question word and its pronoun typed as one word. */
-const JOINED: Readonly<Record<string, readonly string[]>> = {
-  ماهي: ["ما", "هي"],
-  ماهو: ["ما", "هو"],
-  منهو: ["من", "هو"],
-  منهي: ["من", "هي"],
-};
-const splitJoined = (word: string): readonly string[] => JOINED[word] ?? [word];
+const JOINED: ReadonlyMap<string, readonly string[]> = new Map([
+  ["ماهي", ["ما", "هي"]],
+  ["ماهو", ["ما", "هو"]],
+  ["منهو", ["من", "هو"]],
+  ["منهي", ["من", "هي"]],
+]);
+/** One typed word as the words it stands for: "$80B" → "80 billion", "ماهو" → "ما هو". */
+const splitWord = (word: string): readonly string[] => JOINED.get(word) ?? spellAmount(word);
 
 /**
  * "وما", "وأين", "وشو": "and" written onto a question word, or onto هل and من, which open questions
