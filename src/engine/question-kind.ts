@@ -167,7 +167,12 @@ const HOW = word("how");
 const MANY = word("many");
 /** "billions", and "billons" or "milions" as readers type them. */
 const MONEY_WORD = /^(?:bil|mil|doll|buck)/;
-const ARABIC_HOW_MANY = wordSet("كم قديش كام شحال");
+/** The Arabic words among the cues that ask "how much" or "how many", as "كم". */
+const ARABIC_HOW_MANY: ReadonlySet<string> = new Set(
+  NORMALISED.filter(([kind, cue]) => kind === "amount" && ARABIC_TOKEN.test(cue)).map(
+    ([, cue]) => cue,
+  ),
+);
 /** Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. */
 const COUNTED_THINGS = wordSet("مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه");
 
