@@ -44,7 +44,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["lock horns", "clash"],
   ["take|took|taken * up on", "accept"],
   ["go check out", "visit"],
-  ["check|checked out", "visit"],
+  ["check out", "visit"],
   ["money making", "profit"],
   ["server farm", "data center"],
   ["in the first place", ""],
