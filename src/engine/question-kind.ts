@@ -163,25 +163,24 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
   return kinds;
 }
 
+/** The one-word Arabic cues of a kind. */
+function arabicCues(of: QuestionKind): ReadonlySet<string> {
+  return new Set(
+    NORMALISED.filter(([kind, cue]) => kind === of && ARABIC_TOKEN.test(cue)).map(([, cue]) => cue),
+  );
+}
+
 const HOW = word("how");
 const MANY = word("many");
 /** "billions", and "billons" or "milions" as readers type them. */
 const MONEY_WORD = /^(?:bil|mil|doll|buck)/;
 /** The Arabic words among the cues that ask "how much" or "how many", as "كم". */
-const ARABIC_HOW_MANY: ReadonlySet<string> = new Set(
-  NORMALISED.filter(([kind, cue]) => kind === "amount" && ARABIC_TOKEN.test(cue)).map(
-    ([, cue]) => cue,
-  ),
-);
+const ARABIC_HOW_MANY = arabicCues("amount");
 /** Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. */
 const COUNTED_THINGS = wordSet("مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه");
 
 /** The Arabic words among the cues that ask "when". */
-const ARABIC_WHEN: ReadonlySet<string> = new Set(
-  NORMALISED.filter(([kind, cue]) => kind === "time" && ARABIC_TOKEN.test(cue)).map(
-    ([, cue]) => cue,
-  ),
-);
+const ARABIC_WHEN = arabicCues("time");
 /** The future prefix of a verb ("سيكتمل", "ستنعقد", "سنعرف"), but not the name "ستارغيت". */
 const ARABIC_FUTURE_VERB = /^(?:سي|ست(?!ار)|سن)/;
 
@@ -221,8 +220,9 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   if (MONTH.test(text)) kinds.add("month");
   if (DAY.test(text)) kinds.add("day");
   // A year is a date, not a figure.
-  if (AMOUNT.test(text.replace(YEAR, ""))) kinds.add("amount");
-  if (COUNT.test(text.replace(YEAR, ""))) kinds.add("count");
+  const withoutYears = text.replace(YEAR, "");
+  if (AMOUNT.test(withoutYears)) kinds.add("amount");
+  if (COUNT.test(withoutYears)) kinds.add("count");
   if (namesAPlace) kinds.add("place");
   if (FUTURE.test(text)) kinds.add("future");
   return kinds;

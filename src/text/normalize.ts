@@ -21,6 +21,7 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ئ: "ي",
 };
 const FOLDABLE = /[أإآٱىةؤئ]/g;
+const foldLetter = (ch: string): string => LETTER_FOLDS[ch] ?? ch;
 
 // NFKC already maps the Eastern (Persian) digits' presentation forms; both Arabic-Indic ranges fold to ASCII.
 const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
@@ -71,7 +72,7 @@ function words(input: string): string[] {
       .toLowerCase()
       .replace(POSSESSIVE, "$1")
       .replace(ARABIC_MARKS, "")
-      .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch),
+      .replace(FOLDABLE, foldLetter),
   ).replace(NON_WORD, " ");
   return folded
     .split(" ")
@@ -151,9 +152,7 @@ const splitWord = (word: string): readonly string[] => JOINED.get(word) ?? spell
  * the question word alone tells its kind.
  */
 const ASKING_WORDS: ReadonlySet<string> = new Set(
-  `${ARABIC_QUESTION_WORDS} هل من`
-    .split(" ")
-    .map((word) => word.replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch)),
+  `${ARABIC_QUESTION_WORDS} هل من`.split(" ").map((word) => word.replace(FOLDABLE, foldLetter)),
 );
 const withoutAnd = (word: string): string =>
   word.startsWith("و") && ASKING_WORDS.has(word.slice(1)) ? word.slice(1) : word;
