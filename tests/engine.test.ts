@@ -207,6 +207,14 @@ describe("names in running text", () => {
     });
     expect(found).toEqual([]);
   });
+
+  it("does not read a Latin name and the Arabic word after it as a longer name", () => {
+    // "microsoft و" is as many letters from "microsoft ceo" as a typo would be.
+    const found = buildEntityIndex(knowledge.entities).detectEntities(
+      tokenize("ايش علاقة Microsoft بـ OpenAI"),
+    );
+    expect(found.map((d) => d.entity.id)).toEqual(["microsoft", "openai"]);
+  });
 });
 
 describe("ask: the right paragraph is cited first", () => {

@@ -1,6 +1,7 @@
 import type { Entity } from "../knowledge/schema.ts";
 import { normalize, stripArticle } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
+import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 import { buildDescriptions } from "./descriptions.ts";
 import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
 
@@ -35,6 +36,13 @@ export interface DetectedEntity {
 /** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */
 export const ENTITY_MIN_SIMILARITY = 0.78;
 const MAX_ALIAS_WORDS = 4;
+
+/**
+ * A typo keeps the script of the word it spoils: "microsoft و" is Microsoft and "and", never
+ * "microsoft ceo" one letter-count away.
+ */
+const sameScripts = (words: readonly string[], term: string): boolean =>
+  term.split(" ").every((w, k) => ARABIC_TOKEN.test(w) === ARABIC_TOKEN.test(words[k] ?? ""));
 
 /**
  * A name as the tokeniser may have left it. Arabic writes "and", "to", "with", "like" and "so"
@@ -102,7 +110,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
           // the one-word "elon", and a run of random words is not worth a search.
           hits = fuzzy
             .lookup(phrase)
-            .filter((h) => h.term.split(" ").length === n)
+            .filter((h) => h.term.split(" ").length === n && sameScripts(words, h.term))
             .flatMap((h) =>
               byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
             );
