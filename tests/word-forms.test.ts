@@ -32,6 +32,20 @@ describe("cliticFree", () => {
     expect(hit?.similarity).toBeCloseTo(0.9 * 0.85);
   });
 
+  it.each([
+    ["عالطاقه", "طاقه"],
+    ["هالمصاري", "مصاري"],
+    ["هتتعقد", "تتعقد"],
+    ["حيبني", "يبني"],
+  ])("cuts a dialect prefix off %j", (token, bare) => {
+    expect(cliticFree(token, knowing(bare)).map((h) => h.term)).toEqual([bare]);
+  });
+
+  it("reads ه or ح as the future only before a present-tense verb", () => {
+    expect(cliticFree("حملات", knowing("ملات"))).toEqual([]);
+    expect(cliticFree("هموم", knowing("موم"))).toEqual([]);
+  });
+
   it("never cuts below three letters, and leaves other scripts alone", () => {
     expect(cliticFree("وما", knowing("ما"))).toEqual([]);
     expect(cliticFree("musk", knowing("mus"))).toEqual([]);

@@ -16,8 +16,11 @@ export interface KnownWords {
 
 /** A known word found by cutting clitics off an unknown one is nearly as good as the word itself. */
 const CLITIC_SIMILARITY = 0.85;
-// Longest first within each list, so "وس" is tried before "و".
-const ARABIC_PREFIXES = ["وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
+// Longest first within each list, so "وس" is tried before "و". Dialects add "عال" ("على ال":
+// "عالطاقة") and "هال" ("this": "هالمصاري").
+const ARABIC_PREFIXES = ["عال", "هال", "وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
+/** The dialect future, "ه" or "ح", comes only before a present-tense verb: "هيملك", "حيبني". */
+const DIALECT_FUTURE = /^[هح](?=[يتن])/;
 const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
 
 /**
@@ -29,7 +32,8 @@ export function cliticFree(token: string, known: KnownWords): FuzzyHit[] {
   const best = new Map<string, number>();
   const keep = (term: string, similarity: number) =>
     best.set(term, Math.max(best.get(term) ?? 0, similarity));
-  for (const prefix of ["", ...ARABIC_PREFIXES]) {
+  const future = DIALECT_FUTURE.exec(token)?.[0];
+  for (const prefix of future ? ["", ...ARABIC_PREFIXES, future] : ["", ...ARABIC_PREFIXES]) {
     if (!token.startsWith(prefix)) continue;
     for (const suffix of ["", ...ARABIC_SUFFIXES]) {
       if (prefix + suffix === "" || !token.endsWith(suffix)) continue;
