@@ -38,6 +38,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["in on", "part"],
   ["cast doubt", "question"],
   ["in the works", "planned"],
+  ["in the pipeline", "planned"],
   ["keep|kept the lights on", "power"],
   ["crack up", "laughing"],
   ["butt heads", "clash"],
