@@ -70,6 +70,12 @@ describe("descriptions", () => {
     expect(named(world, "صاحب شركة widget")).toEqual(["ada<widget"]);
   });
 
+  it("reads a maker named by what it makes, in a clause", () => {
+    expect(named(world, "the company that makes widget")).toEqual(["acme<widget"]);
+    expect(named(world, "الشركة اللي عاملة widget")).toEqual(["acme<widget"]);
+    expect(named(world, "the boss of the company that made widget")).toEqual(["ada<widget"]);
+  });
+
   it("names a person's company only when the person is behind exactly one", () => {
     expect(named(world, "cy company")).toEqual(["corp<cy"]);
     expect(named(world, "ada company")).toEqual(["ada"]);

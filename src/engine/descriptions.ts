@@ -33,8 +33,14 @@ role("company firm maker makers developer creator شركة صانع صانعة �
 
 /** Words between a name and the role after it: "Microsoft's top guy". */
 const BEFORE_ROLE = new Set(words("top big main"));
-/** Words between a role and the name after it: "the CEO of the company", "the company behind ChatGPT". */
-const AFTER_ROLE = new Set(words("of at behind the"));
+/**
+ * Words between a role and the name after it: "the CEO of the company", "the company behind
+ * ChatGPT", "the company that makes ChatGPT", "الشركة اللي عاملة شات جي بي تي".
+ */
+const AFTER_ROLE = new Set(
+  words(`of at behind the that which makes made created developed built
+    اللي التي الذي عاملة عملت صنعت تصنع طورت تطور`),
+);
 /** "The head of the company that makes ChatGPT" is as far as a reader's description goes. */
 const MAX_ROLES = 3;
 
