@@ -37,6 +37,7 @@ describe("cliticFree", () => {
     ["هالمصاري", "مصاري"],
     ["هتتعقد", "تتعقد"],
     ["حيبني", "يبني"],
+    ["وهيطور", "يطور"],
   ])("cuts a dialect prefix off %j", (token, bare) => {
     expect(cliticFree(token, knowing(bare)).map((h) => h.term)).toEqual([bare]);
   });

@@ -19,8 +19,11 @@ const CLITIC_SIMILARITY = 0.85;
 // Longest first within each list, so "وس" is tried before "و". Dialects add "عال" ("على ال":
 // "عالطاقة") and "هال" ("this": "هالمصاري").
 const ARABIC_PREFIXES = ["عال", "هال", "وس", "فس", "وب", "ول", "و", "ف", "ب", "ل", "س", "ك"];
-/** The dialect future, "ه" or "ح", comes only before a present-tense verb: "هيملك", "حيبني". */
-const DIALECT_FUTURE = /^[هح](?=[يتن])/;
+/**
+ * The dialect future, "ه" or "ح", comes only before a present-tense verb, and may follow "and":
+ * "هيملك", "حيبني", "وهيطور".
+ */
+const DIALECT_FUTURE = /^[وف]?[هح](?=[يتن])/;
 const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
 
 /**
