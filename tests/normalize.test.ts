@@ -295,6 +295,7 @@ describe("idioms", () => {
     ["why did he sue in the first place", ["why", "did", "he", "sue"]],
     ["did musk go check out the site", ["did", "musk", "visit", "the", "site"]],
     ["was it in the pipeline already", ["was", "it", "planned", "already"]],
+    ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],
   ])("reads %j as %j", (typed, tokens) => {

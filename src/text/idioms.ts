@@ -48,6 +48,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["check out", "visit"],
   ["money making", "profit"],
   ["server farm", "data center"],
+  ["داتا سنتر|سنترات", "مركز بيانات"],
   ["in the first place", ""],
   ["for ages", "long"],
   ["for years", "long"],
