@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorsIn } from "../src/engine/actor.ts";
+import { actorsIn, addresseeIn } from "../src/engine/actor.ts";
 import { askedName } from "../src/engine/asked-name.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
@@ -504,6 +504,23 @@ describe("who acted", () => {
     ["how much did oracle invest", []],
   ])("reads %j as asking about what %j did", (question, ids) => {
     expect(actors(question)).toEqual(ids);
+  });
+
+  it.each([
+    ["who told musk he's wrong", "musk"],
+    ["مين قال لماسك انه غلطان", "musk"],
+    ["what did musk tell altman", undefined],
+    ["who is musk", undefined],
+  ])("reads %j as asking who spoke to %j", (question, id) => {
+    const tokens = tokenize(question);
+    expect(addresseeIn(tokens, namesIn(tokens))).toBe(id);
+  });
+
+  // Musk is the one spoken to: the lawsuit, where Musk says what OpenAI did wrong, is no answer.
+  it("answers who told someone something with another's words", () => {
+    const result = engine.ask("who told musk he's wrong");
+    expect(result.ref).not.toBe("faq:musk-lawsuit-against-openai");
+    expect(result.citations[0]?.paragraph).toBe(7);
   });
 
   // The story reports nothing Trump said about Musk, Ellison about Musk or Oracle about the post,

@@ -182,20 +182,46 @@ export function actorsIn(
   return actors.length === 0 ? NO_ONE : new Set(actors);
 }
 
+/** "Who told Musk…", "مين قال لماسك": the asked-for actor spoke to the name after the verb. */
+const WHO = wordSet("who مين من");
+const ADDRESSING = wordSet(
+  "told tell tells asked invited urged accused sued criticized criticised قال قالت دعا دعت طلب طلبت اتهم اتهمت",
+);
+
+/** Whom a "who told X" question names as spoken to; the one who spoke is someone else. */
+export function addresseeIn(
+  tokens: readonly string[],
+  namesIn: () => readonly DetectedEntity[],
+): string | undefined {
+  if (!WHO.has(tokens[0] ?? "") || !ADDRESSING.has(tokens[1] ?? "")) return undefined;
+  return namesIn().find((d) => d.start === 2)?.entity.id;
+}
+
 export interface ActorIndex {
   /** The entry has every one of `actors` acting. */
   answers(entry: FaqEntry, actors: ReadonlySet<string>): boolean;
+  /**
+   * The entry can say who spoke to `id`: someone else acts in it, or it is asked that way ("who
+   * told Musk that SoftBank lacks the money" is answered by "he did not name a source").
+   */
+  answersWhoAddressed(entry: FaqEntry, id: string): boolean;
 }
 
 /** Each entry's actors, from its phrasings, its answer and the quotes it cites, worked out once. */
 export function buildActorIndex(store: readonly ReadEntry[], quotes: readonly Quote[]): ActorIndex {
   const byEntry = new Map<FaqEntry, ReadonlySet<string>>();
+  const addressedIn = new Map<FaqEntry, ReadonlySet<string>>();
   for (const { entry, phrasings, answers } of store) {
     const own = new Set<string>();
+    const addressed = new Set<string>();
     // A phrasing is a question: its actor is read as a reader's is. "How did Altman respond when
     // Musk said…" asks about Altman's reply, not Musk's words.
-    for (const { tokens, names } of phrasings)
+    for (const { tokens, names } of phrasings) {
       if (tellsOfDeeds(tokens)) for (const id of namedActors(tokens, names())) own.add(id);
+      const addressee = addresseeIn(tokens, names);
+      if (addressee) addressed.add(addressee);
+    }
+    addressedIn.set(entry, addressed);
     // An answer tells: anyone it has acting, anywhere in it ("…, and Altman said he was wrong").
     for (const answer of answers) {
       const names = answer.names();
@@ -217,5 +243,7 @@ export function buildActorIndex(store: readonly ReadEntry[], quotes: readonly Qu
       for (const id of actors) if (!own?.has(id)) return false;
       return true;
     },
+    answersWhoAddressed: (entry, id) =>
+      addressedIn.get(entry)?.has(id) || [...(byEntry.get(entry) ?? [])].some((a) => a !== id),
   };
 }

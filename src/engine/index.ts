@@ -1,7 +1,7 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
-import { actorsIn, buildActorIndex } from "./actor.ts";
+import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
 import { askedName, buildAnswerNameIndex } from "./asked-name.ts";
 import {
   buildEntityIndex,
@@ -298,6 +298,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     const nameAsked = askedName(query.tokens);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
     const actorsAsked = actorsIn(query.tokens, namesInQuestion);
+    const addressee = addresseeIn(query.tokens, namesInQuestion);
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&
@@ -307,6 +308,7 @@ export function createEngine(knowledge: Knowledge): Engine {
         responders.answers(r.entry, response) &&
         (actorsAsked.size === 0 ||
           (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
+        (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
         (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)),
     );
     if (fit && isConfident(fit)) {
