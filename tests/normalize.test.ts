@@ -229,6 +229,9 @@ describe("chat spellings and tone words", () => {
     ["is it built rn", ["is", "it", "built", "now"]],
     ["wen is the hearing", ["when", "is", "the", "hearing"]],
     ["hw much bout oracle", ["how", "much", "about", "oracle"]],
+    // A contraction without its apostrophe reads as the tokeniser reads it with one.
+    ["who told musk hes wrong", ["who", "told", "musk", "he", "wrong"]],
+    ["didnt they have it", ["didn", "they", "have", "it"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
   });
