@@ -42,6 +42,11 @@ describe("cliticFree", () => {
     expect(cliticFree(token, knowing(bare)).map((h) => h.term)).toEqual([bare]);
   });
 
+  it("finds a final hamza under the seat a pronoun gave it", () => {
+    expect(cliticFree("ببنايه", knowing("بناء")).map((h) => h.term)).toEqual(["بناء"]);
+    expect(cliticFree("شركاوها", knowing("شركاء")).map((h) => h.term)).toEqual(["شركاء"]);
+  });
+
   it("reads ه or ح as the future only before a present-tense verb", () => {
     expect(cliticFree("حملات", knowing("ملات"))).toEqual([]);
     expect(cliticFree("هموم", knowing("موم"))).toEqual([]);

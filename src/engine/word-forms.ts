@@ -42,8 +42,13 @@ export function cliticFree(token: string, known: KnownWords): FuzzyHit[] {
       if (prefix + suffix === "" || !token.endsWith(suffix)) continue;
       const stem = token.slice(prefix.length, token.length - suffix.length);
       if (stem.length < 3) continue;
-      if (known.has(stem)) keep(stem, CLITIC_SIMILARITY);
-      else for (const h of known.lookup(stem)) keep(h.term, h.similarity * CLITIC_SIMILARITY);
+      // A final hamza takes a seat before a pronoun, which the normaliser reads as ي or و:
+      // "بنائه" is "بناء" and "شركاؤها" "شركاء".
+      const seated = suffix && /ا[يو]$/.test(stem) ? [stem, `${stem.slice(0, -1)}ء`] : [stem];
+      for (const bare of seated) {
+        if (known.has(bare)) keep(bare, CLITIC_SIMILARITY);
+        else for (const h of known.lookup(bare)) keep(h.term, h.similarity * CLITIC_SIMILARITY);
+      }
     }
   }
   return [...best].map(([term, similarity]) => ({ term, similarity }));
