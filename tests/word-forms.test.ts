@@ -74,6 +74,8 @@ describe("arabicStem and buildStemIndex", () => {
   it("gives two forms of one verb the same stem", () => {
     expect(arabicStem("صرفت")).toBe("صرف");
     expect(arabicStem("يصرف")).toBe("صرف");
+    expect(arabicStem("شريكتها")).toBe("شريك");
+    expect(arabicStem("شريك")).toBe("شريك");
     expect(arabicStem("ما")).toBeUndefined();
     expect(arabicStem("spent")).toBeUndefined();
   });

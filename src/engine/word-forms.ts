@@ -73,17 +73,21 @@ export function accusativeVariant(token: string, known: KnownWords): FuzzyHit | 
 /** Another form of an Arabic word: the same word, but not as sure as a clitic cut off. */
 const STEM_SIMILARITY = 0.8;
 const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
+/** Pronouns after the ending: "شريكتها" is "شريكة" and "her". The lone "ه" is read as an ending. */
+const PRONOUNS = ["هما", "ها", "هم", "كم", "نا"];
 const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة", "ه", "ا"];
 
 /**
- * A light Arabic stem: one tense prefix and one inflection ending off, keeping three letters at
- * least, so the forms of one verb or noun meet. Undefined for anything else.
+ * A light Arabic stem: one tense prefix, one pronoun and one inflection ending off, keeping three
+ * letters at least, so the forms of one verb or noun meet. Undefined for anything else.
  */
 export function arabicStem(word: string): string | undefined {
   if (!ARABIC_TOKEN.test(word)) return undefined;
   let stem = word;
   const prefix = VERB_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
   if (prefix) stem = stem.slice(prefix.length);
+  const pronoun = PRONOUNS.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
+  if (pronoun) stem = stem.slice(0, stem.length - pronoun.length);
   const suffix = INFLECTION_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
   if (suffix) stem = stem.slice(0, stem.length - suffix.length);
   return stem.length >= 3 ? stem : undefined;
