@@ -256,6 +256,18 @@ export function buildQuestionIndex(
           out.push(hit);
     return out;
   };
+  // A clitic may hide a word only the synonym list has ("هالمصاري"): it stands for that word's
+  // synonyms in the store, as sure as the cut.
+  const knownOrListed: KnownWords = { ...known, has: (t) => postings.has(t) || groupsOf.has(t) };
+  const cliticFreeOrSynonyms = (token: string): FuzzyHit[] =>
+    cliticFree(token, knownOrListed).flatMap((hit) =>
+      postings.has(hit.term)
+        ? [hit]
+        : synonymsOf(hit.term).map((s) => ({
+            term: s.term,
+            similarity: s.similarity * hit.similarity,
+          })),
+    );
 
   /**
    * What a query word can stand for in the store, with the similarity of each stand-in, and which
@@ -290,7 +302,7 @@ export function buildQuestionIndex(
         ? [{ term: token, similarity: 1 }, ...otherFormsOf(token)]
         : [
             ...(groupsOf.has(token) ? [] : vocabulary.lookup(token)),
-            ...cliticFree(token, known),
+            ...cliticFreeOrSynonyms(token),
             ...otherFormsOf(token),
           ];
       const accusative = accusativeVariant(token, known);
