@@ -287,8 +287,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     // ("how many days after Trump's announcement did Altman reply"): the entry need only mention it.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. So are
     // words and deeds: "what did Trump say about Musk?" is answered only by an entry that has
-    // Trump acting and names Musk. A name asked for ("what is the name of…", "who…") is one the
-    // question does not already give.
+    // Trump acting and names Musk; "who told Musk…", someone else's words. A name asked for ("what
+    // is the name of…", "who…") is one the question does not already give.
     let names: readonly DetectedEntity[] | undefined;
     const namesInQuestion = () => {
       names ??= entities.detectEntities(query.tokens);
