@@ -243,7 +243,11 @@ export function buildActorIndex(store: readonly ReadEntry[], quotes: readonly Qu
       for (const id of actors) if (!own?.has(id)) return false;
       return true;
     },
-    answersWhoAddressed: (entry, id) =>
-      addressedIn.get(entry)?.has(id) || [...(byEntry.get(entry) ?? [])].some((a) => a !== id),
+    answersWhoAddressed: (entry, id) => {
+      const own = byEntry.get(entry);
+      // Someone other than `id` acts when the actors outnumber `id` itself.
+      const others = (own?.size ?? 0) - (own?.has(id) ? 1 : 0);
+      return others > 0 || addressedIn.get(entry)?.has(id) === true;
+    },
   };
 }
