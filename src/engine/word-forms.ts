@@ -24,6 +24,8 @@ const ARABIC_PREFIXES = ["عال", "هال", "وس", "فس", "وب", "ول", "و
  * "هيملك", "حيبني", "وهيطور".
  */
 const DIALECT_FUTURE = /^[وف]?[هح](?=[يتن])/;
+/** What may stand before the stem: nothing, or one of the prefixes. */
+const BEFORE_STEM = ["", ...ARABIC_PREFIXES];
 const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
 
 /**
@@ -36,7 +38,7 @@ export function cliticFree(token: string, known: KnownWords): FuzzyHit[] {
   const keep = (term: string, similarity: number) =>
     best.set(term, Math.max(best.get(term) ?? 0, similarity));
   const future = DIALECT_FUTURE.exec(token)?.[0];
-  for (const prefix of future ? ["", ...ARABIC_PREFIXES, future] : ["", ...ARABIC_PREFIXES]) {
+  for (const prefix of future ? [...BEFORE_STEM, future] : BEFORE_STEM) {
     if (!token.startsWith(prefix)) continue;
     for (const suffix of ["", ...ARABIC_SUFFIXES]) {
       if (prefix + suffix === "" || !token.endsWith(suffix)) continue;
