@@ -331,6 +331,24 @@ describe("question ranking", () => {
     expect(far?.askCoverage).toBeLessThan(near?.askCoverage ?? 0);
   });
 
+  it("counts a word another phrasing of the entry uses, below the scored phrasing's own", () => {
+    // "role" is in neither entry's answer, and only b-sibling's other phrasing uses it.
+    const twoWays = (id: string, other: string, paragraph: number): FaqEntry => ({
+      ...entry(id, "what did altman ask musk to do", paragraph),
+      questions: { en: ["what did altman ask musk to do", other], ar: ["سؤال"] },
+    });
+    const faq = [
+      twoWays("a-other", "how long is the job expected to last at the agency", 1),
+      twoWays("b-sibling", "how long is the role expected to last at the agency", 2),
+    ];
+    const question = tokenize("what did altman ask musk to do in his role");
+    const ranked = buildQuestionIndex(faq, noEntities).rank(question, 2);
+    expect(ranked.map((r) => r.entry.id)).toEqual(["b-sibling", "a-other"]);
+    expect(ranked[0]?.askCoverage).toBeGreaterThan(ranked[1]?.askCoverage ?? 1);
+    const exact = buildQuestionIndex([entry("x", question.join(" "), 1)], noEntities);
+    expect(ranked[0]?.score).toBeLessThan(exact.rank(question, 1)[0]?.score ?? 0);
+  });
+
   it("finds an unknown Arabic word by another form of it in the store, below the form itself", () => {
     const faq = [
       entry("spent", "هل صرفت الشركة المال", 1),

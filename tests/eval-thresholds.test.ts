@@ -37,10 +37,11 @@ import {
  * reported" stopped counting Stargate as the one who acted, and to 80 when a known word began to
  * meet its other forms in the store. It stood at 82 for a while, with a rule answering an entry
  * that led every other by far below the cut-off; blind blocks showed that rule's extra answers
- * right only 6 times in 9, it was withdrawn (src/engine/index.ts), and the floors went back. The
- * floor on how often an answer is right (97.3% and 97.8% today) fails at the fourteenth new wrong
- * answer on the development set and the second on the held-out set: answering more by answering
- * worse fails.
+ * right only 6 times in 9, it was withdrawn (src/engine/index.ts), and the floors went back. It went
+ * from 78 to 80 when a word of what is asked began to count at 0.3 where only another phrasing of
+ * the entry has it (src/engine/question-index.ts). The floor on how often an answer is right
+ * (97.3% and 98.3% today) fails at the fifteenth new wrong answer on the development set and the
+ * fourth on the held-out set: answering more by answering worse fails.
  * The honesty stress set is the one set below 100% abstention: it was written to find the questions
  * the bot wrongly answers, holds eight it still does, and its floors keep that from growing.
  */
@@ -51,7 +52,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 82,
+    top1Floor: 83,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 96,
   },
@@ -61,7 +62,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 78,
+    top1Floor: 80,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 97,
   },

@@ -40,8 +40,8 @@ export interface RankedEntry {
   substantial: boolean;
   /**
    * 0..1: the share (by weight) of the question's words other than names and question words that
-   * this entry's best phrasing covers, or failing that its answer or the words it cites (in full:
-   * the entry says them). "How old is Sam Altman?" names Altman, but asks "old", which no entry
+   * this entry's best phrasing covers, or failing that its other phrasings, its answer or the
+   * words it cites (in full: the entry says them). "How old is Sam Altman?" names Altman, but asks "old", which no entry
    * answers; "who is the CEO of SoftBank?" asks "CEO", and a phrasing "who is SoftBank" that shares
    * only "who" does not cover it. A question word tells the kind of fact asked for, which
    * question-kind.ts checks, not what is asked about.
@@ -75,6 +75,16 @@ const ROUNDING = 1e-9;
 const ANSWER_WEIGHT = 0.5;
 const SOURCE_WEIGHT = ANSWER_WEIGHT;
 const FALLBACK_SHARE = Math.max(ANSWER_WEIGHT, SOURCE_WEIGHT);
+/**
+ * A word of what is asked that another phrasing of the entry uses, not the one being scored,
+ * counts for this much towards the score, and in full towards what is asked: readers mix the
+ * words of several phrasings ("what did Altman ask Musk to do in his new role" holds one
+ * phrasing's "ask" and another's "role"). A sibling phrasing says how readers ask about the
+ * entry, but not in one question, so it weighs less than the answer. 0.5 answered three
+ * off-topic development questions; 0.3 none. Names and question words get nothing from it: a
+ * question word in some other phrasing says nothing of what is asked.
+ */
+const SIBLING_WEIGHT = 0.3;
 /** How much of the score rewards covering the phrasing itself, so the most specific phrasing wins ties. */
 const PHRASING_SHARE = 0.15;
 /** A synonym is nearly, not quite, as good as the word itself, so exact wording still wins ties. */
@@ -480,8 +490,12 @@ export function buildQuestionIndex(
       // its own matches only: a word's synonyms are many, and most phrasings hold none of them.
       // What each can add bounds a phrasing's coverage before any per-word work.
       const count = item.phrasings.length;
+      // What each word earns from the entry's other phrasings, its answer or the cited paragraphs
+      // is the same for every phrasing.
       inEachPhrasing.clear();
       pairGain.fill(0, 0, count);
+      fallback.fill(0);
+      askFallback.fill(0);
       for (let at = inPhrasing.first(s); at < inPhrasing.first(s + 1); at++) {
         const token = inPhrasing.token(at);
         const hit = inPhrasing.hit(at);
@@ -489,13 +503,14 @@ export function buildQuestionIndex(
           inEachPhrasing.add(k, token, hit);
           pairGain[k] = (pairGain[k] ?? 0) + hit.similarity * (weights[token] ?? 0);
         }
+        if (asks[token]) {
+          fallback[token] = Math.max(fallback[token] ?? 0, hit.similarity * SIBLING_WEIGHT);
+          askFallback[token] = Math.max(askFallback[token] ?? 0, hit.similarity);
+        }
       }
       inEachPhrasing.group(count);
-      // What each word earns from the answer or the cited paragraphs is the same for every phrasing.
       // The rest of a cited paragraph says things the entry does not: it counts towards the score,
       // not towards what is asked ("who is the CEO of Crusoe?" meets ¶17's Lancium CEO).
-      fallback.fill(0);
-      askFallback.fill(0);
       for (let at = inFallback.first(s); at < inFallback.first(s + 1); at++) {
         const i = inFallback.token(at);
         const h = inFallback.hit(at);
