@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorsIn, addresseeIn } from "../src/engine/actor.ts";
-import { askedName } from "../src/engine/asked-name.ts";
+import { askedName, buildAnswerNameIndex } from "../src/engine/asked-name.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
 import {
@@ -611,6 +611,28 @@ describe("a name asked for", () => {
     ["what did altman call musk", undefined],
   ])("reads %j as asking for %j", (question, asked) => {
     expect(askedName(tokenize(question))).toBe(asked);
+  });
+
+  it("reads past a bare yes to the sentence that names who", () => {
+    const names = knowledge.entities.filter((e) => e.id === "musk" || e.id === "openai");
+    const unfair = (en: string, ar: string): FaqEntry => ({
+      id: "unfair",
+      questions: { en: ["does musk say he is treated unfairly"], ar: ["سؤال"] },
+      answer: { en, ar },
+      citations: [{ paragraph: 13, text: "نص", translation: "text" }],
+    });
+    const index = (entry: FaqEntry) => buildAnswerNameIndex([entry], buildEntityIndex(names));
+    const yes = unfair(
+      "Yes. Musk says OpenAI competes unfairly.",
+      "نعم. يقول ماسك إن OpenAI تنافسه بغير عدل.",
+    );
+    const later = unfair(
+      "Musk says so. OpenAI competes unfairly, he says.",
+      "يقول ماسك ذلك. OpenAI تنافسه.",
+    );
+    const musk = new Set(["musk"]);
+    expect(index(yes).namesBeyond(yes, musk, "who")).toBe(true);
+    expect(index(later).namesBeyond(later, musk, "who")).toBe(false);
   });
 
   // The store says Musk leads a cost-cutting initiative, never what it is called, and where the
