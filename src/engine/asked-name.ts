@@ -57,15 +57,15 @@ export interface AnswerNameIndex {
   namesBeyond(entry: FaqEntry, named: ReadonlySet<string>, asked: AskedName): boolean;
 }
 
+const BARE_REPLY = /^(?:yes|no|نعم|لا)[.!؟]?$/iu;
 /**
  * An answer's first sentence: the store's answers say what is asked first, then add context. A
- * bare "Yes." or "نعم." says no one's name; the sentence after it says what is asked.
+ * bare "Yes." or "نعم." names no one; the sentence after it says what is asked.
  */
 const firstSentence = (text: string): string => {
   const [first = text, second = ""] = text.split(/(?<=[.!?؟])\s/u);
   return BARE_REPLY.test(first) ? `${first} ${second}` : first;
 };
-const BARE_REPLY = /^(?:yes|no|نعم|لا)[.!؟]?$/iu;
 
 /** The entities each entry's answer names in its first sentence, in either language, worked out once. */
 export function buildAnswerNameIndex(
