@@ -583,8 +583,10 @@ export function buildQuestionIndex(
         let askCovered = hasHit ? 0 : fallbackAsk;
         let wordsFound = 0;
         let entityFound = false;
-        // Plain loops and small arrays: this runs for every phrasing of every candidate.
-        matched.length = 0;
+        // Plain loops and small arrays: this runs for every phrasing of every candidate. `matched`
+        // keeps its room from one phrasing to the next: emptying it would free that room, and a
+        // question would then allocate it again for each phrasing.
+        let matchedCount = 0;
         if (hasHit) {
           for (let i = 0; i < tokens.length; i++) {
             tokenSim[i] = fallback[i] ?? 0;
@@ -604,8 +606,10 @@ export function buildQuestionIndex(
               foundNew = false;
             }
             const { term, similarity: sim } = inEachPhrasing.hit(at);
-            if (!matched.includes(term)) {
-              matched.push(term);
+            let seen = false;
+            for (let m = 0; m < matchedCount && !seen; m++) seen = matched[m] === term;
+            if (!seen) {
+              matched[matchedCount++] = term;
               foundNew = true;
             }
             if (sim > (tokenSim[i] ?? 0)) tokenSim[i] = sim;
@@ -626,8 +630,9 @@ export function buildQuestionIndex(
         const most = (1 - PHRASING_SHARE) * queryCoverage + (hasHit ? PHRASING_SHARE : 0) - penalty;
         if (!exhaustive && (most <= best || most < floor)) continue;
         let hit = 0;
-        let used = matched.length;
-        for (const term of matched) {
+        let used = matchedCount;
+        for (let m = 0; m < matchedCount; m++) {
+          const term = matched[m] as string;
           if (!STOPWORDS.has(term)) hit += idf.get(term) ?? 0;
           if (typed.has(term)) used--;
         }
