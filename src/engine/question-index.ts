@@ -43,8 +43,8 @@ export interface RankedEntry {
    * this entry's best phrasing covers, or failing that its other phrasings, its answer or the
    * words it cites (in full: the entry says them). "How old is Sam Altman?" names Altman, but asks
    * "old", which no entry answers; "who is the CEO of SoftBank?" asks "CEO", and a phrasing "who is
-   * SoftBank" that shares only "who" does not cover it. A question word tells the kind of fact asked for, which
-   * question-kind.ts checks, not what is asked about.
+   * SoftBank" that shares only "who" does not cover it. A question word tells the kind of fact
+   * asked for, which question-kind.ts checks, not what is asked about.
    * 1 for a question of names alone ("stargate"), which asks about them and nothing else.
    */
   askCoverage: number;
