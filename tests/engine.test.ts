@@ -516,12 +516,15 @@ describe("who acted", () => {
     // Visiting and accepting are deeds too: the story has Musk invited, not visiting.
     ["did musk ever visit the texas site", ["musk"]],
     ["هل زار ماسك موقع تكساس؟", ["musk"]],
+    ["هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟", ["musk"]],
     // A view is someone's too.
     ["did the richest guy think they actually had the money", ["musk"]],
     // A noun, not a verb; a speaker in a clause of its own; no speech at all.
     ["what is the softbank claim", []],
     ["was stargate reported before trump said anything", []],
     ["how much did oracle invest", []],
+    // "قبل" is "before" unless a yes-or-no question opens with it.
+    ["قبل ترامب، من أعلن عن ستارغيت؟", []],
   ])("reads %j as asking about what %j did", (question, ids) => {
     expect(actors(question)).toEqual(ids);
   });
@@ -562,6 +565,7 @@ describe("who acted", () => {
     "Did Musk visit the Texas site?",
     "Did Musk accept Altman's invitation?",
     "هل زار ماسك موقع تكساس بعد دعوة ألتمان؟",
+    "هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟",
     // Two words may stand between the actor and the deed.
     "did musk ever actually visit the texas site altman invited him to",
     // Crusoe announced Abilene, Musk criticised the venture, xAI builds in Memphis.

@@ -45,8 +45,14 @@ const ARABIC_DEEDS = wordSet(
     "علق علقت طلب طلبت دعا دعت اتهم اتهمت يتهم رفع رفعت يرفع أعلن أعلنت يعلن تعلن بنى بنت تبني " +
     "يبني انتقد انتقدت ينتقد شكك شككت يشكك استثمر استثمرت تستثمر يستثمر دعم دعمت تدعم يدعم مول " +
     "مولت يمول تمول زود زودت يزود تزود أسس أسست أنشأ أنشأت ينشئ يدير تدير يملك تملك نشر نشرت " +
-    "ينشر كشف كشفت صعد زار زارت يزور لبى يعتقد اعتقد يظن ظن يرى",
+    "ينشر كشف كشفت صعد زار زارت يزور لبى لبت يقبل تقبل يعتقد اعتقد يظن ظن يرى",
 );
+/**
+ * "قبل" is "before" as often as "accepted"; only a yes-or-no question opens with the verb: "هل قبل
+ * ماسك دعوة ألتمان؟".
+ */
+const HAL = word("هل");
+const ARABIC_DEEDS_AFTER_HAL = wordSet("قبل قبلت");
 /**
  * Between an actor and the verb, one or more: "Musk only wrote", "The Information first reported",
  * "Musk ever actually visited".
@@ -76,7 +82,11 @@ function afterAccording(tokens: readonly string[], start: number): boolean {
 /** Where the Arabic verb of a deed just before a name is ("قال ترامب", "قالت شركة أوراكل"), or −1. */
 function arabicVerbBefore(tokens: readonly string[], start: number): number {
   const at = COMPANY.has(tokens[start - 1] ?? "") ? start - 2 : start - 1;
-  return ARABIC_DEEDS.has(tokens[at] ?? "") ? at : -1;
+  return ARABIC_DEEDS.has(tokens[at] ?? "") || opensYesNoDeed(tokens, at) ? at : -1;
+}
+
+function opensYesNoDeed(tokens: readonly string[], at: number): boolean {
+  return at === 1 && tokens[0] === HAL && ARABIC_DEEDS_AFTER_HAL.has(tokens[1] ?? "");
 }
 
 /**
@@ -150,13 +160,15 @@ function asksUnnamed(tokens: readonly string[], names: readonly DetectedEntity[]
 
 /** Whether the text has a word that may tell of someone's deed; names are looked up only then. */
 function tellsOfDeeds(tokens: readonly string[]): boolean {
-  return tokens.some(
-    (t) =>
-      ENGLISH_DEEDS.has(t) ||
-      NOUN_OR_DEED.has(t) ||
-      ARABIC_DEEDS.has(t) ||
-      ARABIC_ACCORDING.has(t) ||
-      t === ACCORDING,
+  return (
+    tokens.some(
+      (t) =>
+        ENGLISH_DEEDS.has(t) ||
+        NOUN_OR_DEED.has(t) ||
+        ARABIC_DEEDS.has(t) ||
+        ARABIC_ACCORDING.has(t) ||
+        t === ACCORDING,
+    ) || opensYesNoDeed(tokens, 1)
   );
 }
 
