@@ -985,6 +985,21 @@ describe("a question about the project alone", () => {
   );
 });
 
+describe("words that only frame a question", () => {
+  // "بخصوص", "بشأن", "regarding" and "concerning" say "about", which is filler; a dialect question
+  // often opens with "يعني" ("so").
+  itAnswers(
+    [
+      ["what did the lancium ceo promise regarding energy?", "faq:michael-mcnamara-quote"],
+      ["ماذا قال ترامب بشأن الاستثمار؟", "faq:what-did-trump-say-about-stargate"],
+      ["شو قالت كروزو بخصوص ملكية المنشأة؟", "faq:who-owns-abilene-facility"],
+      ["يعني مايكروسوفت ما كانت بالمؤتمر؟", "faq:microsoft-absent-from-announcement"],
+      ["يعني ستارغيت كان موجود قبل ترامب؟", "faq:was-stargate-originally-openai-project"],
+    ],
+    "the entry it asks about",
+  );
+});
+
 describe("question words of every dialect", () => {
   // Maghrebi and Iraqi readers ask with words no store phrasing uses; each meets the word other
   // dialects ask with, and the question is answered as theirs is. So do their words for wanting.

@@ -11,7 +11,7 @@ let lets s t d ll re ve m
 per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly
 against anything something everything nothing yet now already such same other another each every both all
 anyone anybody someone somebody everyone everybody whole entire
-according
+according regarding concerning
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro`;
 
@@ -24,7 +24,7 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 اللذي اللتي اللذين
 حتى الآن الان عندما داخل خلال كل بعض هناك هنا لدى عند ضد حول
 اللي يلي رح راح عم هاد هادا هاي هيدا هيدي هذي دي ده كمان برضو هيك
-حسب بحسب وفق وفقا
+حسب بحسب وفق وفقا بشأن بخصوص يعني
 طيب والله بس لسه لسا ولا
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً`;
