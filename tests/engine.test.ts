@@ -987,9 +987,16 @@ describe("a question about the project alone", () => {
 
 describe("words that only frame a question", () => {
   // "بخصوص", "بشأن", "regarding" and "concerning" say "about", which is filler; a dialect question
-  // often opens with "يعني" ("so").
+  // often opens with "يعني" ("so"). "Didn't" is as much filler as "did", and "anyway", "kinda" and
+  // "whether" only shape a question.
   itAnswers(
     [
+      [
+        "which openai backer didn't show up at the announcement",
+        "faq:microsoft-absent-from-announcement",
+      ],
+      ["who is musk suing anyway", "faq:musk-lawsuit-against-openai"],
+      ["kinda curious who owns the abilene site", "faq:who-owns-abilene-facility"],
       ["what did the lancium ceo promise regarding energy?", "faq:michael-mcnamara-quote"],
       ["ماذا قال ترامب بشأن الاستثمار؟", "faq:what-did-trump-say-about-stargate"],
       ["شو قالت كروزو بخصوص ملكية المنشأة؟", "faq:who-owns-abilene-facility"],

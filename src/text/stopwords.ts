@@ -2,7 +2,8 @@ import { normalize } from "./normalize.ts";
 
 /**
  * Filler words that carry no meaning about the story. Question words (who, how much, متى…) are
- * deliberately absent: they tell "how much" questions from "when" questions.
+ * deliberately absent: they tell "how much" questions from "when" questions. What the tokeniser
+ * leaves of a negative ("didn" of "didn't") is as much filler as the word it negates.
  */
 const ENGLISH = `a an the of to in on at by for from with about as and or but so is are was were be been being
 do does did done doing has have had i me my we us you your it its this that these those there their they them he him
@@ -12,6 +13,7 @@ per up off too very lot lots thing things stuff anywhere somewhere ever even sti
 against anything something everything nothing yet now already such same other another each every both all
 anyone anybody someone somebody everyone everybody whole entire
 according regarding concerning
+don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro`;
 
