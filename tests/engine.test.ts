@@ -525,6 +525,9 @@ describe("who acted", () => {
     ["how much did oracle invest", []],
     // "قبل" is "before" unless a yes-or-no question opens with it.
     ["قبل ترامب، من أعلن عن ستارغيت؟", []],
+    // Filler before the question words leaves the actor where it stands.
+    ["so what did trump say about musk?", ["trump"]],
+    ["يعني ماسك قال ما عندهم فلوس؟", ["musk"]],
   ])("reads %j as asking about what %j did", (question, ids) => {
     expect(actors(question)).toEqual(ids);
   });
@@ -566,6 +569,9 @@ describe("who acted", () => {
     "Did Musk accept Altman's invitation?",
     "هل زار ماسك موقع تكساس بعد دعوة ألتمان؟",
     "هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟",
+    "so what did trump say about musk?",
+    "طيب ماذا قال ترامب عن ماسك؟",
+    "please what did musk ask altman to do",
     // Two words may stand between the actor and the deed.
     "did musk ever actually visit the texas site altman invited him to",
     // Crusoe announced Abilene, Musk criticised the venture, xAI builds in Memphis.

@@ -1,4 +1,5 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
 import { THE, word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
@@ -117,10 +118,10 @@ function isActor(
   return afterAccording(tokens, start);
 }
 
-/** Where a question's own words begin, after "what did the", "ماذا". */
+/** Where a question's own words begin, after "what did the", "ماذا", and filler ("so", "يعني"). */
 function afterOpeners(tokens: readonly string[]): number {
   let at = 0;
-  while (OPENERS.has(tokens[at] ?? "")) at++;
+  while (OPENERS.has(tokens[at] ?? "") || STOPWORDS.has(tokens[at] ?? "")) at++;
   return at;
 }
 
