@@ -1,5 +1,4 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
-import { STOPWORDS } from "../text/stopwords.ts";
 import { THE, word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
@@ -63,6 +62,7 @@ const ADVERBS = wordSet("also only actually just first ever");
 const ACCORDING = word("according");
 const TO = word("to");
 const ARABIC_ACCORDING = wordSet("حسب بحسب وفق وفقا");
+export const ACCORDING_WORDS: ReadonlySet<string> = new Set([ACCORDING, ...ARABIC_ACCORDING]);
 const COMPANY = wordSet("شركة");
 /**
  * A question's words before its actor: "how did", "ماذا". A name further in belongs to a clause
@@ -118,10 +118,10 @@ function isActor(
   return afterAccording(tokens, start);
 }
 
-/** Where a question's own words begin, after "what did the", "ماذا", and filler ("so", "يعني"). */
+/** Where a question's own words begin, after "what did the", "ماذا". */
 function afterOpeners(tokens: readonly string[]): number {
   let at = 0;
-  while (OPENERS.has(tokens[at] ?? "") || STOPWORDS.has(tokens[at] ?? "")) at++;
+  while (OPENERS.has(tokens[at] ?? "")) at++;
   return at;
 }
 

@@ -21,7 +21,7 @@ const CALLED = word("called");
 /** How far before "name" its question word may stand: "what is the name", "whats the name". */
 const QUESTION_WORD_REACH = 3;
 /** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
-const WHO_OPENERS = wordSet("who whom من مين منو شكون");
+export const WHO_OPENERS = wordSet("who whom من مين منو شكون");
 /** "Which judge…": "which" before a word for a person asks for one. */
 const PERSON_WORDS = wordSet(
   "judge person man woman guy executive exec boss official lawyer reporter journalist " +

@@ -18,6 +18,7 @@ import {
   type RankedEntry,
 } from "./question-index.ts";
 import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
+import { withoutLeadingFiller } from "./question-start.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
 import type {
@@ -274,7 +275,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     const query = parseQuery(input, options);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
-    const asked = questionKinds(query.tokens);
+    const tokens = withoutLeadingFiller(query.tokens);
+    const asked = questionKinds(tokens);
     const ranked = questions.rank(withoutKindNouns(query.tokens), MAX_SUGGESTIONS + 1);
     const best = ranked[0];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
@@ -291,14 +293,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     // is the name of…", "who…") is one the question does not already give.
     let names: readonly DetectedEntity[] | undefined;
     const namesInQuestion = () => {
-      names ??= entities.detectEntities(query.tokens);
+      names ??= entities.detectEntities(tokens);
       return names;
     };
-    const response = responseIn(query.tokens, namesInQuestion);
-    const nameAsked = askedName(query.tokens);
+    const response = responseIn(tokens, namesInQuestion);
+    const nameAsked = askedName(tokens);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
-    const actorsAsked = actorsIn(query.tokens, namesInQuestion);
-    const addressee = addresseeIn(query.tokens, namesInQuestion);
+    const actorsAsked = actorsIn(tokens, namesInQuestion);
+    const addressee = addresseeIn(tokens, namesInQuestion);
     const [fit, nextFit] = ranked.filter(
       (r) =>
         kinds.answers(r.entry, asked) &&

@@ -119,7 +119,7 @@ export function withoutKindNouns(tokens: readonly string[]): string[] {
 }
 
 /** English words that open a yes/no question: "Did Nadella laugh when…" asks no "when". */
-const YES_NO_OPENERS: ReadonlySet<string> = new Set(
+export const YES_NO_OPENERS: ReadonlySet<string> = new Set(
   "did does do is was were are has have had can could will would should".split(" "),
 );
 

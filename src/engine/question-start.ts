@@ -1,0 +1,31 @@
+import { STOPWORDS } from "../text/stopwords.ts";
+import { word } from "../text/word-lists.ts";
+import { ACCORDING_WORDS } from "./actor.ts";
+import { WHO_OPENERS } from "./asked-name.ts";
+import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
+
+/**
+ * A question without the filler a reader puts before it: "so which judge…", "hey who told Musk…",
+ * "يعني مين…". What a question asks for, who it has acting and whom it names are read from its
+ * first words, so "so which judge is hearing Musk's case" must still ask for a person. The words
+ * those readings start from stay, filler or not: "did", "هل", "من", "according to". Ranking reads
+ * the question whole.
+ */
+export function withoutLeadingFiller(tokens: readonly string[]): readonly string[] {
+  let at = 0;
+  while (at < tokens.length - 1 && isLeadingFiller(tokens[at] ?? "")) at++;
+  return at === 0 ? tokens : tokens.slice(at);
+}
+
+const HAL = word("هل");
+
+function isLeadingFiller(token: string): boolean {
+  return (
+    STOPWORDS.has(token) &&
+    !QUESTION_WORDS.has(token) &&
+    !WHO_OPENERS.has(token) &&
+    !YES_NO_OPENERS.has(token) &&
+    token !== HAL &&
+    !ACCORDING_WORDS.has(token)
+  );
+}
