@@ -1012,6 +1012,22 @@ describe("where a question starts", () => {
   ])("reads %j from %j", (question, start) => {
     expect(withoutLeadingFiller(tokenize(question)).join(" ")).toBe(start);
   });
+
+  // Filler is filler wherever it stands: "so" before a question must not move it across a
+  // cut-off, in either direction.
+  it("gives every eval question the same reply with a reader's filler before it", () => {
+    const before = { en: "ok but so", ar: "طيب يعني" };
+    const changed = [CASES_FILE, STRESS_FILE]
+      .flatMap((file) => loadCases(file))
+      .filter((c) => c.cmd === "ask")
+      .filter((c) => {
+        const bare = engine.ask(c.q);
+        const led = engine.ask(`${before[c.lang]} ${c.q}`);
+        return bare.status !== led.status || bare.ref !== led.ref;
+      })
+      .map((c) => c.q);
+    expect(changed).toEqual([]);
+  });
 });
 
 describe("words that only frame a question", () => {

@@ -277,7 +277,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     const { lang } = query;
     const tokens = withoutLeadingFiller(query.tokens);
     const asked = questionKinds(tokens);
-    const ranked = questions.rank(withoutKindNouns(query.tokens), MAX_SUGGESTIONS + 1);
+    const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1);
     const best = ranked[0];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)

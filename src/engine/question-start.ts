@@ -7,9 +7,9 @@ import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
 /**
  * A question without the filler a reader puts before it: "so which judge…", "hey who told Musk…",
  * "يعني مين…". What a question asks for, who it has acting and whom it names are read from its
- * first words, so "so which judge is hearing Musk's case" must still ask for a person. The words
- * those readings start from stay, filler or not: "did", "هل", "من", "according to". Ranking reads
- * the question whole.
+ * first words, so "so which judge is hearing Musk's case" must still ask for a person; and filler
+ * weighs a little in ranking, enough to move a question across a cut-off. The words those
+ * readings start from stay, filler or not: "did", "هل", "من", "according to".
  */
 export function withoutLeadingFiller(tokens: readonly string[]): readonly string[] {
   let at = 0;
