@@ -14,7 +14,7 @@ import {
 } from "../src/engine/index.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
-import { withoutLeadingFiller } from "../src/engine/question-start.ts";
+import { trimFiller } from "../src/engine/question-start.ts";
 import { responseIn } from "../src/engine/responder.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -503,7 +503,7 @@ describe("who responded", () => {
 describe("who acted", () => {
   // As the engine reads a question: from its first word that is not filler.
   const actors = (question: string) => {
-    const tokens = withoutLeadingFiller(tokenize(question));
+    const tokens = trimFiller(tokenize(question));
     return [...actorsIn(tokens, namesIn(tokens))];
   };
 
@@ -658,8 +658,10 @@ describe("a name asked for", () => {
     "whats musks cost cutting thing called",
     "which judge is hearing musk's case in california",
     "ما اسم القاضي في قضية ماسك؟",
-    // Filler before "which" leaves the question asking for a person.
+    // Filler before "which" leaves the question asking for a person, and filler after "called"
+    // for a name.
     "so which judge is hearing musk's case",
+    "whats musks cost cutting thing called please",
     "In which California city will the February hearing be held?",
     "في أي مدينة بكاليفورنيا ستُعقد جلسة الاستماع في فبراير؟",
   ]);
@@ -1007,23 +1009,25 @@ describe("where a question starts", () => {
     ["هل قبل ماسك الدعوة", "هل قبل ماسك دعوه"],
     ["من هو ماسك", "من هو ماسك"],
     ["according to musk how much", "according to musk how much"],
-    // A question of filler alone keeps its last word.
+    ["whats musks cost cutting thing called please", "what musks cost cutting thing called"],
+    // A question of filler alone keeps one word.
     ["so", "so"],
   ])("reads %j from %j", (question, start) => {
-    expect(withoutLeadingFiller(tokenize(question)).join(" ")).toBe(start);
+    expect(trimFiller(tokenize(question)).join(" ")).toBe(start);
   });
 
-  // Filler is filler wherever it stands: "so" before a question must not move it across a
-  // cut-off, in either direction.
-  it("gives every eval question the same reply with a reader's filler before it", () => {
+  // Filler is filler wherever it stands: "so" before a question or "please" after it must not
+  // move it across a cut-off, in either direction.
+  it("gives every eval question the same reply with a reader's filler around it", () => {
     const before = { en: "ok but so", ar: "طيب يعني" };
+    const after = { en: "please lol", ar: "والله" };
     const changed = [CASES_FILE, STRESS_FILE]
       .flatMap((file) => loadCases(file))
       .filter((c) => c.cmd === "ask")
       .filter((c) => {
         const bare = engine.ask(c.q);
-        const led = engine.ask(`${before[c.lang]} ${c.q}`);
-        return bare.status !== led.status || bare.ref !== led.ref;
+        const padded = engine.ask(`${before[c.lang]} ${c.q} ${after[c.lang]}`);
+        return bare.status !== padded.status || bare.ref !== padded.ref;
       })
       .map((c) => c.q);
     expect(changed).toEqual([]);

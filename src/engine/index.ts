@@ -18,7 +18,7 @@ import {
   type RankedEntry,
 } from "./question-index.ts";
 import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
-import { withoutLeadingFiller } from "./question-start.ts";
+import { trimFiller } from "./question-start.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
 import type {
@@ -275,7 +275,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     const query = parseQuery(input, options);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
-    const tokens = withoutLeadingFiller(query.tokens);
+    const tokens = trimFiller(query.tokens);
     const asked = questionKinds(tokens);
     const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1);
     const best = ranked[0];

@@ -5,21 +5,24 @@ import { WHO_OPENERS } from "./asked-name.ts";
 import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
 
 /**
- * A question without the filler a reader puts before it: "so which judge…", "hey who told Musk…",
- * "يعني مين…". What a question asks for, who it has acting and whom it names are read from its
- * first words, so "so which judge is hearing Musk's case" must still ask for a person; and filler
- * weighs a little in ranking, enough to move a question across a cut-off. The words those
- * readings start from stay, filler or not: "did", "هل", "من", "according to".
+ * A question without the filler a reader puts before or after it: "so which judge…", "hey who
+ * told Musk…", "يعني مين…", "…called, please". What a question asks for, who it has acting and
+ * whom it names are read from its first and last words, so "so which judge is hearing Musk's
+ * case" must still ask for a person; and filler weighs a little in ranking, enough to move a
+ * question across a cut-off. The words those readings start from stay, filler or not: "did",
+ * "هل", "من", "according to".
  */
-export function withoutLeadingFiller(tokens: readonly string[]): readonly string[] {
+export function trimFiller(tokens: readonly string[]): readonly string[] {
   let at = 0;
-  while (at < tokens.length - 1 && isLeadingFiller(tokens[at] ?? "")) at++;
-  return at === 0 ? tokens : tokens.slice(at);
+  while (at < tokens.length - 1 && isFiller(tokens[at] ?? "")) at++;
+  let end = tokens.length;
+  while (end > at + 1 && isFiller(tokens[end - 1] ?? "")) end--;
+  return at === 0 && end === tokens.length ? tokens : tokens.slice(at, end);
 }
 
 const HAL = word("هل");
 
-function isLeadingFiller(token: string): boolean {
+function isFiller(token: string): boolean {
   return (
     STOPWORDS.has(token) &&
     !QUESTION_WORDS.has(token) &&
