@@ -1009,6 +1009,9 @@ describe("where a question starts", () => {
     ["هل قبل ماسك الدعوة", "هل قبل ماسك دعوه"],
     ["من هو ماسك", "من هو ماسك"],
     ["according to musk how much", "according to musk how much"],
+    // The story names no one.
+    ["according to the article how much", "how much"],
+    ["حسب المقال، ماسك قال", "ماسك قال"],
     ["whats musks cost cutting thing called please", "what musks cost cutting thing called"],
     // A question of filler alone keeps one word.
     ["so", "so"],
@@ -1017,10 +1020,10 @@ describe("where a question starts", () => {
   });
 
   // Filler is filler wherever it stands: "so" before a question or "please" after it must not
-  // move it across a cut-off, in either direction.
+  // move it across a cut-off, in either direction; nor may the story itself, named as the source.
   it("gives every eval question the same reply with a reader's filler around it", () => {
-    const before = { en: "ok but so", ar: "طيب يعني" };
-    const after = { en: "please lol", ar: "والله" };
+    const before = { en: "ok but so according to the article,", ar: "طيب يعني حسب المقال،" };
+    const after = { en: "in the story please lol", ar: "في الخبر والله" };
     const changed = [CASES_FILE, STRESS_FILE]
       .flatMap((file) => loadCases(file))
       .filter((c) => c.cmd === "ask")

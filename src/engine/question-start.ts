@@ -1,4 +1,4 @@
-import { STOPWORDS } from "../text/stopwords.ts";
+import { STOPWORDS, STORY_WORDS } from "../text/stopwords.ts";
 import { word } from "../text/word-lists.ts";
 import { ACCORDING_WORDS } from "./actor.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
@@ -14,7 +14,17 @@ import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
  */
 export function trimFiller(tokens: readonly string[]): readonly string[] {
   let at = 0;
-  while (at < tokens.length - 1 && isFiller(tokens[at] ?? "")) at++;
+  for (;;) {
+    while (at < tokens.length - 1 && isFiller(tokens[at] ?? "")) at++;
+    // "According to the article, who…" names no one: the phrase is filler too.
+    if (!ACCORDING_WORDS.has(tokens[at] ?? "")) break;
+    let next = at + 1;
+    let story = false;
+    for (; next < tokens.length - 1 && isFiller(tokens[next] ?? ""); next++)
+      if (STORY_WORDS.has(tokens[next] ?? "")) story = true;
+    if (!story && !startsReading(tokens[next] ?? "")) break;
+    at = next;
+  }
   let end = tokens.length;
   while (end > at + 1 && isFiller(tokens[end - 1] ?? "")) end--;
   return at === 0 && end === tokens.length ? tokens : tokens.slice(at, end);
@@ -22,13 +32,17 @@ export function trimFiller(tokens: readonly string[]): readonly string[] {
 
 const HAL = word("هل");
 
-function isFiller(token: string): boolean {
+/** A word that a reading of the question starts from. */
+function startsReading(token: string): boolean {
   return (
-    STOPWORDS.has(token) &&
-    !QUESTION_WORDS.has(token) &&
-    !WHO_OPENERS.has(token) &&
-    !YES_NO_OPENERS.has(token) &&
-    token !== HAL &&
-    !ACCORDING_WORDS.has(token)
+    QUESTION_WORDS.has(token) ||
+    WHO_OPENERS.has(token) ||
+    YES_NO_OPENERS.has(token) ||
+    token === HAL ||
+    ACCORDING_WORDS.has(token)
   );
+}
+
+function isFiller(token: string): boolean {
+  return STOPWORDS.has(token) && !startsReading(token);
 }

@@ -31,9 +31,24 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `${ENGLISH} ${ARABIC}`
-    .split(/\s+/)
-    .map(normalize)
-    .filter((w) => w.length > 0),
+/**
+ * Words for the story itself: every question is about it, so "in the article" or "حسب المقال"
+ * asks nothing more.
+ */
+export const STORY_WORDS: ReadonlySet<string> = wordsOf(
+  "article articles story piece المقال المقالة الخبر",
 );
+
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...wordsOf(`${ENGLISH} ${ARABIC}`),
+  ...STORY_WORDS,
+]);
+
+function wordsOf(list: string): Set<string> {
+  return new Set(
+    list
+      .split(/\s+/)
+      .map(normalize)
+      .filter((w) => w.length > 0),
+  );
+}
