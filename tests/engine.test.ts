@@ -1021,20 +1021,34 @@ describe("where a question starts", () => {
 
   // Filler is filler wherever it stands: "so" before a question or "please" after it must not
   // move it across a cut-off, in either direction; nor may the story itself, named as the source.
-  it("gives every eval question the same reply with a reader's filler around it", () => {
-    const before = { en: "ok but so according to the article,", ar: "طيب يعني حسب المقال،" };
-    const after = { en: "in the story please lol", ar: "في الخبر والله" };
-    const changed = [CASES_FILE, STRESS_FILE]
-      .flatMap((file) => loadCases(file))
-      .filter((c) => c.cmd === "ask")
-      .filter((c) => {
-        const bare = engine.ask(c.q);
-        const padded = engine.ask(`${before[c.lang]} ${c.q} ${after[c.lang]}`);
-        return bare.status !== padded.status || bare.ref !== padded.ref;
-      })
-      .map((c) => c.q);
-    expect(changed).toEqual([]);
-  });
+  // A reader's greeting and preamble ask nothing either.
+  it.each([
+    [
+      { en: "ok but so according to the article,", ar: "طيب يعني حسب المقال،" },
+      { en: "in the story please lol", ar: "في الخبر والله" },
+    ],
+    [
+      {
+        en: "hello bot, quick question: i was wondering, can you tell me",
+        ar: "السلام عليكم، سؤال سريع: بدي اعرف، ممكن تقولي",
+      },
+      { en: "", ar: "" },
+    ],
+  ])(
+    "gives every eval question the same reply with a reader's filler around it (%j)",
+    (before, after) => {
+      const changed = [CASES_FILE, STRESS_FILE]
+        .flatMap((file) => loadCases(file))
+        .filter((c) => c.cmd === "ask")
+        .filter((c) => {
+          const bare = engine.ask(c.q);
+          const padded = engine.ask(`${before[c.lang]} ${c.q} ${after[c.lang]}`);
+          return bare.status !== padded.status || bare.ref !== padded.ref;
+        })
+        .map((c) => c.q);
+      expect(changed).toEqual([]);
+    },
+  );
 });
 
 describe("words that only frame a question", () => {

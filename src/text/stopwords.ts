@@ -15,7 +15,7 @@ anyone anybody someone somebody everyone everybody whole entire
 according regarding concerning
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
-lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro`;
+lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
@@ -29,7 +29,8 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 حسب بحسب وفق وفقا بشأن بخصوص يعني
 طيب والله بس لسه لسا ولا
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
-أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً`;
+أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً
+قلي قولي قوللي خبرني خبرنا احكيلي احكيلنا تقولي تقلي تخبرني تحكيلي مرحبا اهلا هاي بوت`;
 
 /**
  * Words for the story itself: every question is about it, so "in the article" or "حسب المقال"
