@@ -1021,7 +1021,7 @@ describe("where a question starts", () => {
 
   // Filler is filler wherever it stands: "so" before a question or "please" after it must not
   // move it across a cut-off, in either direction; nor may the story itself, named as the source.
-  // A reader's greeting and preamble ask nothing either.
+  // A reader's greeting, preamble and thanks ask nothing either.
   it.each([
     [
       { en: "ok but so according to the article,", ar: "طيب يعني حسب المقال،" },
@@ -1032,7 +1032,7 @@ describe("where a question starts", () => {
         en: "hello bot, quick question: i was wondering, can you tell me",
         ar: "السلام عليكم، سؤال سريع: بدي اعرف، ممكن تقولي",
       },
-      { en: "", ar: "" },
+      { en: "thank you so much, thx in advance", ar: "شكرا، الله يعطيك العافية" },
     ],
   ])(
     "gives every eval question the same reply with a reader's filler around it (%j)",
