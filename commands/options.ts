@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import { type Command, type CommandContext, InvalidOptionError } from "../src/discord/command.ts";
 import { DISCORD_LIMITS } from "../src/discord/limits.ts";
+import { withoutDiscordMarkup } from "../src/discord/question.ts";
 import { isPrivateResult, renderAnswer } from "../src/discord/render.ts";
 import type { ReplyPayload } from "../src/discord/reply.ts";
 import { MAX_QUERY_LENGTH } from "../src/engine/query.ts";
@@ -67,7 +68,7 @@ export function readLang(interaction: ChatInputCommandInteraction): Lang {
 
 /** A required free-text option; whatever the user typed, picked from the list or not. */
 export function readText(interaction: ChatInputCommandInteraction, name: string): string {
-  const value = interaction.options.getString(name)?.trim() ?? "";
+  const value = withoutDiscordMarkup(interaction.options.getString(name) ?? "");
   if (value === "") throw new InvalidOptionError(`The \`${name}\` option is required.`);
   return value;
 }

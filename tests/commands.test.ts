@@ -174,6 +174,23 @@ describe("command handlers", () => {
     ]);
   });
 
+  // Custom emoji, mentions and timestamps come through options as markup, not words.
+  it("reads a question without Discord's markup", () => {
+    calls.length = 0;
+    commandsByName()
+      .get("ask")
+      ?.execute(
+        chatInput({ question: "<:pepe_think:123456789012345678> who is musk <@42>" }),
+        context,
+      );
+    expect(calls).toEqual([["ask", "who is musk", {}]]);
+    expect(() =>
+      commandsByName()
+        .get("ask")
+        ?.execute(chatInput({ question: "<a:wave:123456789012345678>" }), context),
+    ).toThrow("The `question` option is required.");
+  });
+
   it("rejects a missing required option with a readable message", () => {
     expect(() =>
       commandsByName()

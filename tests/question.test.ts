@@ -59,6 +59,15 @@ describe("extractBotMention", () => {
     ).toEqual({ mentioned: true, text: "who is musk?" });
   });
 
+  it("drops custom emoji, timestamps and command mentions, which are markup, not words", () => {
+    expect(
+      extractBotMention(
+        `<@${BOT}> <:pepe_think:123456789012345678> when was it announced <t:1737504000:R> </ask:42> <a:wave:9>`,
+        BOT,
+      ),
+    ).toEqual({ mentioned: true, text: "when was it announced" });
+  });
+
   it("does not count another user, a role, or @everyone as a mention of the bot", () => {
     expect(extractBotMention("<@123456789012345678> who is musk?", BOT).mentioned).toBe(false);
     expect(extractBotMention(`<@&${BOT}> who?`, BOT).mentioned).toBe(false);

@@ -72,11 +72,20 @@ export interface MentionedText {
   text: string;
 }
 
-/** User, role and channel mentions and @everyone/@here: never part of a question about the story. */
-const ANY_MENTION = /<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b/g;
+/**
+ * User, role, channel and command mentions, @everyone/@here, custom emoji and timestamps: never
+ * part of a question about the story. As typed, "<:pepe_think:1234>" would be read as the words
+ * "pepe think 1234", which the store never uses, and cost the question its answer.
+ */
+const DISCORD_MARKUP =
+  /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|@(?:everyone|here)\b/g;
+
+/** The text without Discord's markup, whitespace collapsed. */
+export function withoutDiscordMarkup(text: string): string {
+  return text.replace(DISCORD_MARKUP, " ").replace(/\s+/g, " ").trim();
+}
 
 export function extractBotMention(content: string, botUserId: string): MentionedText {
   const mentioned = new RegExp(`<@!?${botUserId}>`).test(content);
-  const text = content.replace(ANY_MENTION, " ").replace(/\s+/g, " ").trim();
-  return { mentioned, text };
+  return { mentioned, text: withoutDiscordMarkup(content) };
 }
