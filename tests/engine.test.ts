@@ -1051,6 +1051,29 @@ describe("where a question starts", () => {
   );
 });
 
+describe("a question about the story itself", () => {
+  // Words for the story are filler in ranking, so a question of them alone is read apart.
+  itAnswers(
+    [
+      ["what is this article about?", "faq:musk-altman-stargate-clash"],
+      ["so what's the story about lol", "faq:musk-altman-stargate-clash"],
+      ["summarize", "faq:musk-altman-stargate-clash"],
+      ["tl;dr", "faq:musk-altman-stargate-clash"],
+      ["عن ماذا يتحدث المقال؟", "faq:musk-altman-stargate-clash"],
+      ["لخص الخبر", "faq:musk-altman-stargate-clash"],
+    ],
+    "the entry that tells what the story is about",
+  );
+
+  // Who wrote or published it the story does not say; "wrote" alone met "who first wrote about
+  // Stargate". A question about something in the story still reaches its entry.
+  itMakesNoClaim(["who wrote this article?", "من كتب المقال؟", "when was the story published"]);
+  itAnswers(
+    [["which outlet first wrote the story about stargate", "faq:who-first-reported-stargate"]],
+    "the entry it asks about",
+  );
+});
+
 describe("words that only frame a question", () => {
   // "بخصوص", "بشأن", "regarding" and "concerning" say "about", which is filler; a dialect question
   // often opens with "يعني" ("so"). "Didn't" is as much filler as "did", and "anyway", "kinda" and

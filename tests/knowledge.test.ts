@@ -286,6 +286,23 @@ describe("validateKnowledge: failing fixtures", () => {
     ]);
   });
 
+  it("reports a second entry that tells what the story is about", () => {
+    const second = real.faq.findIndex((entry) => !entry.summary);
+    const issues = fixture((k) => {
+      at(k.faq, second).summary = true;
+    });
+    expect(issues).toEqual([
+      {
+        file: "knowledge/faq.json",
+        path: `faq[${Math.max(
+          second,
+          real.faq.findIndex((entry) => entry.summary),
+        )}].summary`,
+        reason: "only one entry may tell what the story is about",
+      },
+    ]);
+  });
+
   it("reports a duplicate quote id", () => {
     const issues = fixture((k) => {
       at(k.quotes, 2).id = at(k.quotes, 0).id;

@@ -21,6 +21,7 @@ import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind
 import { trimFiller } from "./question-start.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
+import { storyQuestion } from "./story-question.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -142,6 +143,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const speakers = knowledge.entities.filter((e) => quotesBySpeaker.has(e.id));
   const featuredEntities = knowledge.entities.filter((e) => e.featured);
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
+  const summary = knowledge.faq.find((f) => f.summary);
   const store = readStore(knowledge.faq, entities);
   const kinds = buildKindIndex(store);
   const responders = buildResponderIndex(store);
@@ -276,6 +278,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
     const tokens = trimFiller(query.tokens);
+    const aboutStory = storyQuestion(query.tokens);
+    if (aboutStory === "making") return noMatch(lang);
+    if (aboutStory === "summary" && summary) return answerFaq(summary, lang, 1);
     const asked = questionKinds(tokens);
     const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1);
     const best = ranked[0];

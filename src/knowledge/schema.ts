@@ -86,6 +86,8 @@ export const faqSchema = z.strictObject({
   answer: bilingual,
   citations: z.array(citationSchema).min(1),
   featured: z.boolean().optional(),
+  /** The one entry that tells what the story is about: "what is this article about?" gets it. */
+  summary: z.literal(true).optional(),
 });
 
 export const faqFileSchema = z.strictObject({ faq: z.array(faqSchema).min(1) });

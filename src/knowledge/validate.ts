@@ -94,6 +94,9 @@ export function validateKnowledge(knowledge: Knowledge): StoreIssue[] {
       checkFigures("faq", `${path}.answer.${lang}`, entry.answer[lang], cited(entry.citations));
     }
   });
+  const summaries = knowledge.faq.flatMap((entry, i) => (entry.summary ? [i] : []));
+  for (const i of summaries.slice(1))
+    report("faq", `faq[${i}].summary`, "only one entry may tell what the story is about");
   const citedByFaq = new Set(knowledge.faq.flatMap((entry) => cited(entry.citations)));
   for (let paragraph = 1; paragraph <= PARAGRAPH_COUNT; paragraph++) {
     if (!HEADING_PARAGRAPHS.includes(paragraph) && !citedByFaq.has(paragraph)) {

@@ -49,6 +49,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["money making", "profit"],
   ["server farm", "data center"],
   ["داتا سنتر|سنترات", "مركز بيانات"],
+  ["tl dr", "tldr"],
   ["in the first place", ""],
   // What a reader says before asking asks nothing.
   ["i|we was|am|were|are wondering", ""],
