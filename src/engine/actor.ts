@@ -51,7 +51,7 @@ const ARABIC_DEEDS = wordSet(
  * "قبل" is "before" as often as "accepted"; only a yes-or-no question opens with the verb: "هل قبل
  * ماسك دعوة ألتمان؟".
  */
-const HAL = word("هل");
+export const HAL = word("هل");
 const ARABIC_DEEDS_AFTER_HAL = wordSet("قبل قبلت");
 /**
  * Between an actor and the verb, one or more: "Musk only wrote", "The Information first reported",

@@ -1,6 +1,5 @@
 import { STOPWORDS, STORY_WORDS } from "../text/stopwords.ts";
-import { word } from "../text/word-lists.ts";
-import { ACCORDING_WORDS } from "./actor.ts";
+import { ACCORDING_WORDS, HAL } from "./actor.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
 import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
 
@@ -29,8 +28,6 @@ export function trimFiller(tokens: readonly string[]): readonly string[] {
   while (end > at + 1 && isFiller(tokens[end - 1] ?? "")) end--;
   return at === 0 && end === tokens.length ? tokens : tokens.slice(at, end);
 }
-
-const HAL = word("هل");
 
 /** A word that a reading of the question starts from. */
 function startsReading(token: string): boolean {
