@@ -1051,6 +1051,16 @@ describe("where a question starts", () => {
   );
 });
 
+describe("a final alif typed as alif maqsura", () => {
+  itAnswers(
+    [
+      ["الى ماذا دعى ألتمان ماسك؟", "faq:altman-invitation-to-texas"],
+      ["لوين دعى التمان ماسك", "faq:altman-invitation-to-texas"],
+    ],
+    "the entry that spells the verb with alif",
+  );
+});
+
 describe("a question about the story itself", () => {
   // Words for the story are filler in ranking, so a question of them alone is read apart.
   itAnswers(

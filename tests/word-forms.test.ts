@@ -4,6 +4,7 @@ import {
   arabicStem,
   buildStemIndex,
   cliticFree,
+  finalAlifVariant,
   inflectionFree,
   type KnownWords,
 } from "../src/engine/word-forms.ts";
@@ -67,6 +68,19 @@ describe("accusativeVariant", () => {
   it("keeps the alif of a short word its own", () => {
     expect(accusativeVariant("ما", knowing("م"))).toBeUndefined();
     expect(accusativeVariant("رمزا", knowing())).toBeUndefined();
+  });
+});
+
+describe("finalAlifVariant", () => {
+  it("reads a final alif maqsura typed for alif as the alif", () => {
+    // "دعى" is normalised to "دعي".
+    expect(finalAlifVariant("دعي", knowing("دعا"))).toEqual({ term: "دعا", similarity: 0.9 });
+  });
+
+  it("finds nothing when the store lacks the alif form, or for short or Latin words", () => {
+    expect(finalAlifVariant("دعي", knowing())).toBeUndefined();
+    expect(finalAlifVariant("في", knowing("فا"))).toBeUndefined();
+    expect(finalAlifVariant("hi", knowing("ha"))).toBeUndefined();
   });
 });
 

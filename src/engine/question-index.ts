@@ -9,6 +9,7 @@ import {
   accusativeVariant,
   buildStemIndex,
   cliticFree,
+  finalAlifVariant,
   inflectionFree,
   type KnownWords,
 } from "./word-forms.ts";
@@ -317,6 +318,8 @@ export function buildQuestionIndex(
           ];
       const accusative = accusativeVariant(token, known);
       if (accusative) hits.push(accusative);
+      const finalAlif = postings.has(token) ? undefined : finalAlifVariant(token, known);
+      if (finalAlif) hits.push(finalAlif);
       for (const hit of synonymsOf(token)) hits.push(hit);
       out.set(i, hits);
     });

@@ -72,6 +72,18 @@ export function accusativeVariant(token: string, known: KnownWords): FuzzyHit | 
   return known.has(other) ? { term: other, similarity: TANWEEN_SIMILARITY } : undefined;
 }
 
+const FINAL_ALIF_SIMILARITY = 0.9;
+
+/**
+ * "دعى" is a common misspelling of "دعا": the final alif written as alif maqsura, which the
+ * normaliser reads as "ي". An unknown word ending so meets the known word ending in alif.
+ */
+export function finalAlifVariant(token: string, known: KnownWords): FuzzyHit | undefined {
+  if (!ARABIC_TOKEN.test(token) || token.length < 3 || !token.endsWith("ي")) return undefined;
+  const other = `${token.slice(0, -1)}ا`;
+  return known.has(other) ? { term: other, similarity: FINAL_ALIF_SIMILARITY } : undefined;
+}
+
 /** Another form of an Arabic word: the same word, but not as sure as a clitic cut off. */
 const STEM_SIMILARITY = 0.8;
 const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
