@@ -1029,10 +1029,13 @@ describe("where a question starts", () => {
     ],
     [
       {
-        en: "hello bot, quick question: i was wondering, can you tell me",
-        ar: "السلام عليكم، سؤال سريع: بدي اعرف، ممكن تقولي",
+        en: "hello story desk, quick question: i was wondering, can you tell me",
+        ar: "السلام عليكم ستوري ديسك، سؤال سريع: بدي اعرف، ممكن تقولي",
       },
-      { en: "thank you so much, thx in advance", ar: "شكرا، الله يعطيك العافية" },
+      {
+        en: "answer me pls, thank you so much, thx in advance",
+        ar: "جاوبني، شكرا، الله يعطيك العافية",
+      },
     ],
   ])(
     "gives every eval question the same reply with a reader's filler around it (%j)",

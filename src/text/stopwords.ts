@@ -15,7 +15,7 @@ anyone anybody someone somebody everyone everybody whole entire
 according regarding concerning
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
-lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot
+lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk
 thanks thx ty tysm cheers`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
@@ -31,7 +31,7 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 طيب والله بس لسه لسا ولا
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً
-قلي قولي قوللي خبرني خبرنا احكيلي احكيلنا تقولي تقلي تخبرني تحكيلي مرحبا اهلا هاي بوت
+قلي قولي قوللي خبرني خبرنا احكيلي احكيلنا تقولي تقلي تخبرني تحكيلي جاوبني مرحبا اهلا هاي بوت
 شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا`;
 
 /**
