@@ -167,8 +167,7 @@ function tellsOfDeeds(tokens: readonly string[]): boolean {
         ENGLISH_DEEDS.has(t) ||
         NOUN_OR_DEED.has(t) ||
         ARABIC_DEEDS.has(t) ||
-        ARABIC_ACCORDING.has(t) ||
-        t === ACCORDING,
+        ACCORDING_WORDS.has(t),
     ) || opensYesNoDeed(tokens, 1)
   );
 }
