@@ -985,6 +985,20 @@ describe("fuzzy word look-up", () => {
   it("reads an Arabic word a letter short as no other word", () => {
     expect(fiveLetters.lookup("مارك")).toEqual([]);
   });
+
+  // A name heard, not read, is spelled as it sounds: two or three edits that bitap refuses.
+  const names = buildFuzzyTermIndex(["memphis", "ellison"], {
+    minSimilarity: 0.78,
+    minLength: 4,
+    minLengthRatio: 0.75,
+  });
+  it.each([
+    ["memfis", "memphis"],
+    ["elisson", "ellison"],
+    ["elyson", "ellison"],
+  ])("finds %j, spelled as it sounds, as %j", (typed, word) => {
+    expect(names.lookup(typed).map((h) => h.term)).toEqual([word]);
+  });
 });
 
 describe("a question about the project alone", () => {

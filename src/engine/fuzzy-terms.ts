@@ -59,6 +59,24 @@ function insertionsOf(word: string): string[] {
   return out;
 }
 
+/**
+ * How a Latin word sounds, near enough: a reader who only heard a name spells it as it sounds
+ * ("memfis", "elisson"), two or three edits from its spelling, which bitap would not accept.
+ */
+export function soundKey(word: string): string {
+  return word
+    .replace(/ph/g, "f")
+    .replace(/ck/g, "k")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/[cq]/g, "k")
+    .replace(/z/g, "s")
+    .replace(/y/g, "i")
+    .replace(/(.)\1+/g, "$1")
+    .replace(/(?<=.)e$/, "");
+}
+/** A word spelled as another sounds is as likely that word as one with a single typo. */
+const SOUND_SIMILARITY = 0.82;
+
 /** Bitap works on words up to 32 letters; Fuse splits longer ones, where the letter-pair bound no longer holds. */
 const MAX_BITAP_LENGTH = 32;
 
@@ -135,6 +153,13 @@ export function buildFuzzyTermIndex(
     return new Fuse(candidates, fuseOptions);
   };
 
+  const bySound = new Map<string, string[]>();
+  for (const term of known) {
+    if (!LATIN_TOKEN.test(term)) continue;
+    const key = soundKey(term);
+    bySound.set(key, [...(bySound.get(key) ?? []), term]);
+  }
+
   const cache = new Map<string, readonly FuzzyHit[]>();
   return {
     lookup(word) {
@@ -151,9 +176,11 @@ export function buildFuzzyTermIndex(
             hits.push({ term, similarity });
       };
       addKnown(swapsOf(word), 1 - TRANSPOSITION_COST / word.length);
-      const insertion = 1 - 1 / (word.length + 1);
-      if (LATIN_TOKEN.test(word) && insertion >= options.minSimilarity)
-        addKnown(insertionsOf(word), insertion);
+      if (LATIN_TOKEN.test(word)) {
+        addKnown(bySound.get(soundKey(word)) ?? [], SOUND_SIMILARITY);
+        const insertion = 1 - 1 / (word.length + 1);
+        if (insertion >= options.minSimilarity) addKnown(insertionsOf(word), insertion);
+      }
       hits.sort((a, b) => b.similarity - a.similarity);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, hits);
