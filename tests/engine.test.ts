@@ -1620,3 +1620,26 @@ describe("no input makes the engine throw (property-based)", () => {
     }
   });
 });
+
+describe("a clause that sets the scene", () => {
+  // What is asked is the laugh and the emoji; the clause only says when.
+  it.each([
+    ["did nadella laugh when they asked him about musk", "faq:nadella-80-billion-quote"],
+    ["which emoji did sam use when he answered elon", "faq:altman-flag-emoji"],
+  ])("answers %j from the main clause, with %j", (question, ref) => {
+    const reply = engine.ask(question);
+    expect(reply.status).toBe("answered");
+    expect(reply.ref).toBe(ref);
+  });
+
+  itAnswers(
+    [
+      ["what did nadella say when asked about musk", "faq:nadella-response-to-musk"],
+      [
+        "how long after trump's announcement did musk question the investment",
+        "faq:when-did-musk-criticize-stargate",
+      ],
+    ],
+    "the entry its own words ask for",
+  );
+});

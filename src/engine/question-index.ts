@@ -95,6 +95,31 @@ const ENTITY_WEIGHT = 1.5;
 // One typo in a five-letter word (0.8) passes; one in a four-letter word (0.75) is too often another word.
 const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as const;
 
+/**
+ * A clause that sets the scene tells when the thing asked happened, not what is asked: "did
+ * Nadella laugh when they asked him about Musk?" asks about the laugh, and the entry on what he
+ * said of Musk must not win on "asked" and "Musk", nor an entry asked "when" on the "when" that
+ * opens the clause. Its words, names and opener too, weigh this share. It opens with one of
+ * SCENE_OPENERS after the question has said something of its own, so "how long after the
+ * announcement did Musk…" keeps its weights.
+ */
+const SCENE_WEIGHT = 0.5;
+const SCENE_OPENERS: ReadonlySet<string> = new Set(["when", "while", "after"]);
+const SAID_BEFORE_SCENE = 2;
+
+/** The words typed only in a clause that sets the scene, with its opener (see SCENE_WEIGHT). */
+function sceneWords(rawTokens: readonly string[]): Set<string> {
+  let said = 0;
+  const opener = rawTokens.findIndex((token) => {
+    if (SCENE_OPENERS.has(token) && said >= SAID_BEFORE_SCENE) return true;
+    if (!STOPWORDS.has(token) && !QUESTION_WORDS.has(token)) said++;
+    return false;
+  });
+  if (opener < 0) return new Set();
+  const before = new Set(rawTokens.slice(0, opener));
+  return new Set(rawTokens.slice(opener).filter((token) => !before.has(token)));
+}
+
 /** Each word of a phrasing that the question did not use costs this much, so "what is stargate" beats "what will stargate do". */
 export const EXTRA_WORD_COST = 0.004;
 /** A phrasing about another entity than the one asked about ("xAI" for "Tesla") keeps this share of its score. */
@@ -414,6 +439,10 @@ export function buildQuestionIndex(
         Math.max(...positions.map((i) => weights[i] ?? 0));
       const share = (weight * ENTITY_WEIGHT) / positions.length;
       for (const i of positions) weights[i] = share;
+    }
+    for (const token of sceneWords(rawTokens)) {
+      const i = tokens.indexOf(token);
+      if (i >= 0) weights[i] = (weights[i] ?? 0) * SCENE_WEIGHT;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const tokenSim = new Float64Array(tokens.length);
