@@ -772,6 +772,9 @@ describe("the kind of fact a question asks for", () => {
     ["how much will stargate invest", ["amount"]],
     ["how many data centers", ["amount", "count"]],
     ["كم مبنى قيد الإنشاء", ["amount", "count"]],
+    // A unit counted asks a figure in that unit, as "how many megawatts" does.
+    ["how many megawatts will stargate use", ["amount", "count"]],
+    ["كم ميجاواط ستستهلك مراكز البيانات", ["amount", "count"]],
     // A sum of money is no count, typed as it may be.
     ["how many billions is microsoft spending", ["amount"]],
     ["how many billons has microsft spent", ["amount"]],

@@ -176,8 +176,14 @@ const MANY = word("many");
 const MONEY_WORD = /^(?:bil|mil|doll|buck)/;
 /** The Arabic words among the cues that ask "how much" or "how many", as "كم". */
 const ARABIC_HOW_MANY = arabicCues("amount");
-/** Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. */
-const COUNTED_THINGS = wordSet("مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه");
+/**
+ * Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. A unit
+ * counts too ("كم ميجاواط"), as "how many megawatts" does: it asks a figure, not how much money.
+ */
+const COUNTED_THINGS = wordSet(
+  "مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه " +
+    "ميجاواط ميغاواط ميجاوات ميغاوات جيجاوات غيغاواط جيغاواط كيلوواط فدان هكتار",
+);
 
 /** The Arabic words among the cues that ask "when". */
 const ARABIC_WHEN = arabicCues("time");
