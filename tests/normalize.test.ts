@@ -156,6 +156,29 @@ describe("tokenize", () => {
     expect(tokenize("Musk’s companies")).toEqual(["musk", "companies"]);
   });
 
+  // "U.S." split at its dots read as "you s", and "in the US" lost the country as the pronoun.
+  it.each([
+    "spent in the U.S.",
+    "spent in the u.s",
+    "spent in the US",
+    "spent in the us",
+    "US spending",
+  ])("reads %j as the country", (text) => {
+    const tokens = tokenize(text);
+    expect(tokens).toContain("usa");
+    expect(tokens).not.toContain("us");
+    expect(tokens).not.toContain("you");
+  });
+
+  it("keeps the pronoun us, in capitals too when the whole text is", () => {
+    expect(tokenize("tell us")).toEqual(["tell", "us"]);
+    expect(tokenize("TELL US")).toEqual(["tell", "us"]);
+  });
+
+  it("reads smth and sth as something", () => {
+    expect(tokenize("smth abt sth")).toEqual(["something", "about", "something"]);
+  });
+
   it("agrees with normalize", () => {
     const text = "كم سيستثمر مشروع «ستارغيت»؟ – How much?";
     expect(tokenize(text).join(" ")).toBe(normalize(text));

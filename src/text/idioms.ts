@@ -48,6 +48,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["check out", "visit"],
   ["money making", "profit"],
   ["server farm", "data center"],
+  // "us" after "the" is never the pronoun: "spent in the us" is the country.
+  ["the us", "usa"],
   ["داتا سنتر|سنترات", "مركز بيانات"],
   ["tl dr", "tldr"],
   ["in the first place", ""],

@@ -64,11 +64,23 @@ export function tokenize(input: string): string[] {
   return readIdioms(words(input));
 }
 
+/**
+ * "U.S." split at its dots is "u" and "s", and "u" is read as "you"; "US" lowercased is the
+ * pronoun "us", a stopword. Both are the country, which the store calls "usa" among its names.
+ * Capitals tell "US" from "us", unless the whole text is in capitals.
+ */
+const US_DOTTED = /\bu\.\s?s\b\.?/gi;
+const US_CAPITALS = /\bUS\b/g;
+const LOWERCASE_LETTER = /\p{Ll}/u;
+function spellCountry(input: string): string {
+  const dotted = input.replace(US_DOTTED, " usa ");
+  return LOWERCASE_LETTER.test(dotted) ? dotted.replace(US_CAPITALS, "usa") : dotted;
+}
+
 /** Normalised words, each read on its own. */
 function words(input: string): string[] {
   const folded = foldDigits(
-    input
-      .normalize("NFKC")
+    spellCountry(input.normalize("NFKC"))
       .toLowerCase()
       .replace(POSSESSIVE, "$1")
       .replace(ARABIC_MARKS, "")
@@ -119,6 +131,10 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     r: "are",
     w: "with",
     abt: "about",
+    smth: "something",
+    sth: "something",
+    smthn: "something",
+    smthng: "something",
     bout: "about",
     bc: "because",
     cuz: "because",
