@@ -238,6 +238,9 @@ describe("ask: the right paragraph is cited first", () => {
     // Idioms, read as the word they mean.
     ["why is elon dragging openai to court", "musk-lawsuit-against-openai", 11],
     ["is microsoft chipping in on stargate as well?", "is-microsoft-part-of-stargate", 21],
+    ["so abilene gonna run on sunshine?", "how-will-data-center-be-powered", 17],
+    // A broadcaster is asked for by the medium as often as by the word the store uses.
+    ["which tv channel was nadella talking to", "where-did-nadella-speak", 22],
   ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");

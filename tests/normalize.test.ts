@@ -311,6 +311,7 @@ describe("idioms", () => {
     ["why is elon dragging openai to court", ["why", "is", "elon", "sue", "openai"]],
     ["who is footing the bill", ["who", "is", "pay"]],
     ["did nadella crack up", ["did", "nadella", "laughing"]],
+    ["will it run on solar", ["will", "it", "powered", "solar"]],
     ["what did altman write back", ["what", "did", "altman", "respond"]],
     ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],
     ["when did musk push back", ["when", "did", "musk", "criticize"]],

@@ -40,6 +40,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["in the works", "planned"],
   ["in the pipeline", "planned"],
   ["keep|kept the lights on", "power"],
+  ["run|ran on", "powered"],
   ["crack up", "laughing"],
   ["butt heads", "clash"],
   ["lock horns", "clash"],
