@@ -219,6 +219,8 @@ describe("stopwords", () => {
     ["ملي", "عندما"],
     // "ديال" is Maghrebi "of": "المنشأة ديال أبيلين" is "منشأة أبيلين".
     ["ديال", "ل"],
+    // "ع" is "على" cut short, as in "شو كتب ع اكس".
+    ["ع", "على"],
   ])("treat the dialect word %j like its Standard Arabic counterpart %j", (dialect, standard) => {
     expect(STOPWORDS.has(normalize(standard))).toBe(true);
     expect(STOPWORDS.has(normalize(dialect))).toBe(true);
