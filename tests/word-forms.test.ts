@@ -94,6 +94,14 @@ describe("arabicStem and buildStemIndex", () => {
     expect(arabicStem("spent")).toBeUndefined();
   });
 
+  // Dialects write the plural verb's ending as "و" alone: "قالو" is "قالوا".
+  it("reads the dialect plural ending as the standard one", () => {
+    expect(arabicStem("قالو")).toBe(arabicStem("قالوا"));
+    expect(arabicStem("يصرفو")).toBe("صرف");
+    // A root's own last letter stays: three letters are kept at least.
+    expect(arabicStem("يدعو")).toBe("دعو");
+  });
+
   it("meets an unknown form with the forms the store has", () => {
     const sameStem = buildStemIndex(["يصرف", "مال", "musk"]);
     expect(sameStem("صرفت")).toEqual([{ term: "يصرف", similarity: 0.8 }]);

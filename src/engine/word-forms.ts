@@ -89,7 +89,8 @@ const STEM_SIMILARITY = 0.8;
 const VERB_PREFIXES = ["سي", "ست", "سن", "ي", "ت", "ن", "ا"];
 /** Pronouns after the ending: "شريكتها" is "شريكة" and "her". The lone "ه" is read as an ending. */
 const PRONOUNS = ["هما", "ها", "هم", "كم", "نا"];
-const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة", "ه", "ا"];
+/** The last, "و" alone, is how dialects write the plural "وا" ("قالو", "اشتغلو"). */
+const INFLECTION_SUFFIXES = ["ون", "ين", "ان", "وا", "ات", "ت", "ة", "ه", "ا", "و"];
 
 /**
  * A light Arabic stem: one tense prefix, one pronoun and one inflection ending off, keeping three
