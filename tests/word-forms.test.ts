@@ -102,6 +102,13 @@ describe("arabicStem and buildStemIndex", () => {
     expect(arabicStem("يدعو")).toBe("دعو");
   });
 
+  // The dialects' present "بـ" and Egyptian future "هـ" stand where Standard Arabic has none or "سـ".
+  it("cuts the dialect present and future prefixes as it cuts the standard ones", () => {
+    expect(arabicStem("بيلعبوا")).toBe(arabicStem("يلعبون"));
+    expect(arabicStem("هيبني")).toBe(arabicStem("سيبني"));
+    expect(arabicStem("بتدفع")).toBe(arabicStem("تدفع"));
+  });
+
   it("meets an unknown form with the forms the store has", () => {
     const sameStem = buildStemIndex(["يصرف", "مال", "musk"]);
     expect(sameStem("صرفت")).toEqual([{ term: "يصرف", similarity: 0.8 }]);
