@@ -254,6 +254,8 @@ describe("chat spellings and tone words", () => {
     ["is it built rn", ["is", "it", "built", "now"]],
     ["wen is the hearing", ["when", "is", "the", "hearing"]],
     ["hw much bout oracle", ["how", "much", "about", "oracle"]],
+    ["wich companies", ["which", "companies"]],
+    ["wher is it", ["where", "is", "it"]],
     // A contraction without its apostrophe reads as the tokeniser reads it with one.
     ["who told musk hes wrong", ["who", "told", "musk", "he", "wrong"]],
     ["didnt they have it", ["didn", "they", "have", "it"]],
