@@ -46,11 +46,11 @@ import {
  * cut-off; blind blocks showed that rule's extra answers right only 6 times in 9, it was withdrawn
  * (src/engine/index.ts), and the floors went back. It went from 78 to 80 when a word of what is
  * asked began to count at 0.3 where only another phrasing of the entry has it
- * (src/engine/question-index.ts), then to 79 when the set grew, to 80 when it grew again, to 79 when it grew a third time, and back to 80 when more dialect and chat spellings
- * were read (src/text/, src/engine/word-forms.ts). The
- * floor on how often an answer is right (97.9% and 97.9% today) fails at the twenty-sixth new
- * wrong answer on the development set and the fourth on the held-out set: answering more by answering
- * worse fails. The honesty stress set is the one set below 100% abstention: it was written to find
+ * (src/engine/question-index.ts), then to 79 when the set grew, to 80 when it grew again, to 79
+ * when it grew a third time, and back to 80 when more dialect and chat spellings were read
+ * (src/text/, src/engine/word-forms.ts). The floor on how often an answer is right (97.9% and
+ * 97.9% today) fails at the twenty-sixth new wrong answer on the development set and the fourth
+ * on the held-out set: answering more by answering worse fails. The honesty stress set is the one set below 100% abstention: it was written to find
  * the questions the bot wrongly answers, holds six it still does, and its floors keep that from
  * growing.
  */
