@@ -23,6 +23,11 @@ describe("cliticFree", () => {
     ]);
   });
 
+  it('reads the dialects\' "و" for "his" as it reads "ه"', () => {
+    expect(cliticFree("كلامو", knowing("كلام"))).toEqual(cliticFree("كلامه", knowing("كلام")));
+    expect(cliticFree("كلامو", knowing("كلام"))).toEqual([{ term: "كلام", similarity: 0.85 }]);
+  });
+
   it("takes a typo of the bare word, less sure than the word itself", () => {
     const known: KnownWords = {
       has: () => false,

@@ -26,7 +26,8 @@ const ARABIC_PREFIXES = ["عال", "هال", "وس", "فس", "وب", "ول", "و
 const DIALECT_FUTURE = /^[وف]?[هح](?=[يتن])/;
 /** What may stand before the stem: nothing, or one of the prefixes. */
 const BEFORE_STEM = ["", ...ARABIC_PREFIXES];
-const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك"];
+/** The last, "و", is "his" in Levantine and Maghrebi ("كلامو", "ديالو"), as "ه" is elsewhere. */
+const ARABIC_SUFFIXES = ["هما", "ها", "هم", "كم", "نا", "ه", "ي", "ك", "و"];
 
 /**
  * An Arabic word without the conjunction, preposition or future prefix before it or the pronoun
