@@ -263,6 +263,9 @@ describe("ask: the right paragraph is cited first", () => {
     ["ماذا قال ناديلا عن تعليقات ماسك؟", "nadella-response-to-musk", 22],
     // A future prefix and a pronoun suffix around a verb the store spells otherwise.
     ["كم ستستثمره ستارغيت", "stargate-investment-size", 2],
+    // Gulf "مسوي" (made, formed) for the Standard "أسس" and "شكّل".
+    ["منو مسوي ستارغيت؟", "who-is-behind-stargate", 2],
+    ["الشركات اللي سوت ستارغيت", "who-is-behind-stargate", 2],
     // A preposition on a word only the synonym list has: "بـ" + Iraqi "شكد" (how much).
     ["بشكد رح يستثمرو بستارجيت", "stargate-investment-size", 2],
   ])("answers the Arabic %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
