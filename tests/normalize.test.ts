@@ -175,6 +175,17 @@ describe("tokenize", () => {
     expect(tokenize("TELL US")).toEqual(["tell", "us"]);
   });
 
+  it.each([
+    ["a hundred billion", ["a", "100", "billion"]],
+    ["five hundred billion", ["500", "billion"]],
+    ["about ten buildings", ["about", "10", "buildings"]],
+    ["مئة مليار", ["100", "مليار"]],
+    ["خمسمائة مليار", ["500", "مليار"]],
+    ["ثمانين مليار", ["80", "مليار"]],
+  ])("reads the spelled figure in %j as the story's digits", (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+
   it("reads smth and sth as something", () => {
     expect(tokenize("smth abt sth")).toEqual(["something", "about", "something"]);
   });

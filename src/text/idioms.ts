@@ -53,6 +53,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["the us", "usa"],
   ["داتا سنتر|سنترات", "مركز بيانات"],
   ["tl dr", "tldr"],
+  ["five hundred", "500"],
+  ["خمس|خمسة ميه", "500"],
   ["in the first place", ""],
   // What a reader says before asking asks nothing.
   ["i|we was|am|were|are wondering", ""],

@@ -172,7 +172,33 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     cant: "can",
   }),
 );
-const spellOut = (word: string): string => CHAT_SPELLINGS.get(word) ?? word;
+/**
+ * The story's figures as readers may spell them: it writes "10", "80" and "100", and "ten
+ * buildings" or "مئة مليار" met nothing. The Arabic keys are written as the normaliser leaves them.
+ */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ten: "10",
+    twenty: "20",
+    fifty: "50",
+    eighty: "80",
+    hundred: "100",
+    عشره: "10",
+    عشر: "10",
+    عشرين: "20",
+    عشرون: "20",
+    خمسين: "50",
+    خمسون: "50",
+    ثمانين: "80",
+    ثمانون: "80",
+    ميه: "100",
+    مايه: "100",
+    خمسميه: "500",
+    خمسمايه: "500",
+  }),
+);
+const spellOut = (word: string): string =>
+  CHAT_SPELLINGS.get(word) ?? NUMBER_WORDS.get(word) ?? word;
 
 /** "ماهي", "ماهو", "منهو": a question word and its pronoun typed as one word. */
 const JOINED: ReadonlyMap<string, readonly string[]> = new Map([
