@@ -262,6 +262,7 @@ describe("chat spellings and tone words", () => {
     ["whats musks role", ["what", "musks", "role"]],
     ["wat r u asking abt", ["what", "are", "you", "asking", "about"]],
     ["who teamed up w openai", ["who", "teamed", "up", "with", "openai"]],
+    ["musk n altman", ["musk", "and", "altman"]],
     ["is it built rn", ["is", "it", "built", "now"]],
     ["wen is the hearing", ["when", "is", "the", "hearing"]],
     ["hw much bout oracle", ["how", "much", "about", "oracle"]],

@@ -133,6 +133,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     ur: "your",
     r: "are",
     w: "with",
+    n: "and",
     abt: "about",
     smth: "something",
     sth: "something",
