@@ -303,6 +303,8 @@ describe("chat spellings and tone words", () => {
       "lol",
       "tbh",
       "nah",
+      "ngl",
+      "fr",
       "بس",
       "لسه",
       "ولا",

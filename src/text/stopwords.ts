@@ -15,7 +15,7 @@ anyone anybody someone somebody everyone everybody whole entire
 according regarding concerning
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
-lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk
+lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
 thanks thx ty tysm cheers`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
