@@ -126,6 +126,7 @@ describe("who: the named entity comes first", () => {
     ["OpenAI's boss", "altman"],
     ["microsoft ceo", "nadella"],
     ["windows maker", "microsoft"],
+    ["the windows company", "microsoft"],
     ["the president", "trump"],
   ])("answers %j with %s", (name, id) => {
     const result = engine.who(name);
