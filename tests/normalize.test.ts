@@ -329,6 +329,7 @@ describe("idioms", () => {
     ["why is elon dragging openai to court", ["why", "is", "elon", "sue", "openai"]],
     ["who is footing the bill", ["who", "is", "pay"]],
     ["did nadella crack up", ["did", "nadella", "laughing"]],
+    ["backed it over the years", ["backed", "it", "long"]],
     ["will it run on solar", ["will", "it", "powered", "solar"]],
     ["what did altman write back", ["what", "did", "altman", "respond"]],
     ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],

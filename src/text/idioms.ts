@@ -84,6 +84,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["جزاك|جزاكم الله خير|خيرا", ""],
   ["for ages", "long"],
   ["for years", "long"],
+  ["over the years", "long"],
+  ["all these years", "long"],
   ["جر|جرجر|يجر|بيجر * المحكمة", "يقاضي"],
   ["وقف|وقفت|يقف|تقف * وراء", "دعم"],
   ["على مر السنين|السنوات|الأعوام", "فترة طويلة"],
