@@ -1014,11 +1014,12 @@ describe("fuzzy word look-up", () => {
 });
 
 describe("a question about the project alone", () => {
-  // It names no one: an entry about Microsoft's part in the project answers another question.
-  itMakesNoClaim(["who's putting up the cash for this ai venture"]);
-
+  // It names no one: the project's backers answer it, not the entry about Microsoft's part in it.
+  // "Putting up the cash" is funding, not building.
   itAnswers(
     [
+      ["who's putting up the cash for this ai venture", "faq:who-is-behind-stargate"],
+      ["who is putting up money for stargate", "faq:who-is-behind-stargate"],
       ["who is funding the project", "faq:who-is-behind-stargate"],
       ["is microsoft putting money into stargate", "faq:is-microsoft-part-of-stargate"],
     ],

@@ -329,6 +329,8 @@ describe("idioms", () => {
     ["why is elon dragging openai to court", ["why", "is", "elon", "sue", "openai"]],
     ["who is footing the bill", ["who", "is", "pay"]],
     ["did nadella crack up", ["did", "nadella", "laughing"]],
+    ["who is putting up the cash", ["who", "is", "fund"]],
+    ["what is it putting up", ["what", "is", "it", "putting", "up"]],
     ["backed it over the years", ["backed", "it", "long"]],
     ["will it run on solar", ["will", "it", "powered", "solar"]],
     ["what did altman write back", ["what", "did", "altman", "respond"]],

@@ -19,6 +19,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["take|took|taken * to court", "sue"],
   ["haul * to court", "sue"],
   ["foot the bill", "pay"],
+  ["put up the cash|money|capital|funds", "fund"],
+  ["put up cash|money|capital|funds", "fund"],
   ["pick up the tab", "pay"],
   ["hit back", "respond"],
   ["fire back", "respond"],
