@@ -781,9 +781,10 @@ describe("the kind of fact a question asks for", () => {
     ["how much will stargate invest", ["amount"]],
     ["how many data centers", ["amount", "count"]],
     ["كم مبنى قيد الإنشاء", ["amount", "count"]],
-    // A unit counted asks a figure in that unit, as "how many megawatts" does.
-    ["how many megawatts will stargate use", ["amount", "count"]],
-    ["كم ميجاواط ستستهلك مراكز البيانات", ["amount", "count"]],
+    // A unit asks a figure in that unit, wherever it stands.
+    ["how many megawatts will stargate use", ["amount", "count", "measure"]],
+    ["كم ميجاواط ستستهلك مراكز البيانات", ["amount", "measure"]],
+    ["what's the MW capacity of the abilene campus", ["measure"]],
     // A sum of money is no count, typed as it may be.
     ["how many billions is microsoft spending", ["amount"]],
     ["how many billons has microsft spent", ["amount"]],
@@ -1011,6 +1012,16 @@ describe("fuzzy word look-up", () => {
   ])("finds %j, spelled as it sounds, as %j", (typed, word) => {
     expect(names.lookup(typed).map((h) => h.term)).toEqual([word]);
   });
+});
+
+describe("a figure in a unit the story never uses", () => {
+  // The story says how the Abilene site is powered and how many buildings there are, never in
+  // megawatts: the entries on power and on buildings answer other questions.
+  itMakesNoClaim([
+    "what's the MW capacity of the abilene campus",
+    "how many megawatts is the abilene campus",
+    "كم ميجاواط تحتاج مراكز البيانات",
+  ]);
 });
 
 describe("a question about the project alone", () => {

@@ -19,7 +19,8 @@ export type QuestionKind =
   | "amount"
   | "count"
   | "place"
-  | "reason";
+  | "reason"
+  | "measure";
 
 /** One or two normalised words each; two-word cues must appear side by side. */
 const CUES: readonly (readonly [QuestionKind, string])[] = [
@@ -160,6 +161,7 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
       (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
   );
   if (kinds.has("amount") && counted) kinds.add("count");
+  if (allTokens.some((t) => UNIT_WORDS.has(t))) kinds.add("measure");
   return kinds;
 }
 
@@ -176,14 +178,19 @@ const MANY = word("many");
 const MONEY_WORD = /^(?:bil|mil|doll|buck)/;
 /** The Arabic words among the cues that ask "how much" or "how many", as "كم". */
 const ARABIC_HOW_MANY = arabicCues("amount");
+/** Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. */
+const COUNTED_THINGS = wordSet("مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه");
+
 /**
- * Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. A unit
- * counts too ("كم ميجاواط"), as "how many megawatts" does: it asks a figure, not how much money.
+ * Units of measure. A question that names one ("the MW capacity of the Abilene campus", "كم
+ * ميجاواط") asks a figure in it, wherever the unit stands, and only an answer that gives one in
+ * it answers: the story speaks of the power and the land, never in megawatts or acres.
  */
-const COUNTED_THINGS = wordSet(
-  "مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه " +
-    "ميجاواط ميغاواط ميجاوات ميغاوات جيجاوات غيغاواط جيغاواط كيلوواط فدان هكتار",
-);
+const UNITS =
+  "megawatts? mw mwh gigawatts? gw gwh kilowatts? kw kwh terawatts? acres? hectares? " +
+  "ميجاواط ميغاواط ميجاوات ميغاوات جيجاواط جيجاوات غيغاواط جيغاواط كيلوواط فدان هكتار";
+const UNIT_WORDS = wordSet(UNITS.replace(/(\w+)s\?/g, "$1 $1s"));
+const UNIT_TEXT = new RegExp(`(?:^|[^\\p{L}])(?:${UNITS.split(" ").join("|")})(?![\\p{L}])`, "iu");
 
 /** The Arabic words among the cues that ask "when". */
 const ARABIC_WHEN = arabicCues("time");
@@ -231,6 +238,7 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   if (COUNT.test(withoutYears)) kinds.add("count");
   if (namesAPlace) kinds.add("place");
   if (FUTURE.test(text)) kinds.add("future");
+  if (UNIT_TEXT.test(text)) kinds.add("measure");
   return kinds;
 }
 
