@@ -618,6 +618,8 @@ describe("a name asked for", () => {
   it.each([
     ["What is the name of the initiative?", "any"],
     ["whats the name of musks company", "any"],
+    // A word between the article and "name" leaves the question word four words back.
+    ["What is the official name of the initiative?", "any"],
     ["ما اسم الكيان الجديد؟", "any"],
     ["who will hear the case", "who"],
     ["Which judge will hear the case?", "person"],
@@ -665,6 +667,7 @@ describe("a name asked for", () => {
   itMakesNoClaim([
     "ما اسم المبادرة التي يقودها ماسك لخفض الإنفاق الحكومي؟",
     "whats musks cost cutting thing called",
+    "What is the official name of the government cost-cutting initiative Musk leads?",
     "which judge is hearing musk's case in california",
     "ما اسم القاضي في قضية ماسك؟",
     // Filler before "which" leaves the question asking for a person, and filler after "called"

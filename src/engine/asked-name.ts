@@ -18,8 +18,8 @@ export type AskedName = "any" | "who" | "person" | "place";
 const NAME_WORDS = wordSet("name اسم اسمه اسمها");
 /** "What is Musk's initiative called?": the name is asked for at the end. */
 const CALLED = word("called");
-/** How far before "name" its question word may stand: "what is the name", "whats the name". */
-const QUESTION_WORD_REACH = 3;
+/** How far before "name" its question word may stand: "what is the official name", "whats the name". */
+const QUESTION_WORD_REACH = 4;
 /** Words that open a question asking who: "من هو…" is "who is…" only at the start. */
 export const WHO_OPENERS = wordSet("who whom من مين منو شكون");
 /** "Which judge…": "which" before a word for a person asks for one. */
