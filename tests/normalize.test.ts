@@ -242,6 +242,10 @@ describe("stopwords", () => {
       expect(STOPWORDS.has(word)).toBe(true);
   });
 
+  it('count "located" as filler: "where is it located" asks only where', () => {
+    for (const word of ["located", "situated"]) expect(STOPWORDS.has(word)).toBe(true);
+  });
+
   it("count the light verbs get and go as filler: they shape a question, not its subject", () => {
     for (const word of ["get", "got", "going", "went"]) expect(STOPWORDS.has(word)).toBe(true);
   });

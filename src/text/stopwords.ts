@@ -12,7 +12,7 @@ let lets s t d ll re ve m
 per up off too very lot lots thing things stuff anywhere somewhere ever even still eventually ultimately basically exactly
 against anything something everything nothing yet now already such same other another each every both all
 anyone anybody someone somebody everyone everybody whole entire
-according regarding concerning
+according regarding concerning located situated
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
