@@ -334,6 +334,7 @@ describe("idioms", () => {
     ["who is footing the bill", ["who", "is", "pay"]],
     ["did nadella crack up", ["did", "nadella", "laughing"]],
     ["who is putting up the cash", ["who", "is", "fund"]],
+    ["who is writing the checks", ["who", "is", "fund"]],
     ["what is it putting up", ["what", "is", "it", "putting", "up"]],
     ["backed it over the years", ["backed", "it", "long"]],
     ["will it run on solar", ["will", "it", "powered", "solar"]],

@@ -21,6 +21,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["foot the bill", "pay"],
   ["put up the cash|money|capital|funds", "fund"],
   ["put up cash|money|capital|funds", "fund"],
+  ["write|wrote|written|writing the check|checks|cheque|cheques", "fund"],
   ["pick up the tab", "pay"],
   ["hit back", "respond"],
   ["fire back", "respond"],
