@@ -246,6 +246,12 @@ describe("stopwords", () => {
     for (const word of ["located", "situated"]) expect(STOPWORDS.has(word)).toBe(true);
   });
 
+  it('count "أخرى" (other) as filler, as "other" is', () => {
+    expect(STOPWORDS.has("other")).toBe(true);
+    for (const word of ["أخرى", "الأخرى", "آخرين"])
+      expect(STOPWORDS.has(normalize(word))).toBe(true);
+  });
+
   it("count the light verbs get and go as filler: they shape a question, not its subject", () => {
     for (const word of ["get", "got", "going", "went"]) expect(STOPWORDS.has(word)).toBe(true);
   });
