@@ -175,17 +175,6 @@ describe("tokenize", () => {
     expect(tokenize("TELL US")).toEqual(["tell", "us"]);
   });
 
-  it.each([
-    ["a hundred billion", ["a", "100", "billion"]],
-    ["five hundred billion", ["500", "billion"]],
-    ["about ten buildings", ["about", "10", "buildings"]],
-    ["مئة مليار", ["100", "مليار"]],
-    ["خمسمائة مليار", ["500", "مليار"]],
-    ["ثمانين مليار", ["80", "مليار"]],
-  ])("reads the spelled figure in %j as the story's digits", (text, tokens) => {
-    expect(tokenize(text)).toEqual(tokens);
-  });
-
   it("reads smth and sth as something", () => {
     expect(tokenize("smth abt sth")).toEqual(["something", "about", "something"]);
   });
@@ -390,6 +379,13 @@ describe("amounts as readers type them", () => {
     ["10bn", ["10", "billion"]],
     ["500m", ["500", "million"]],
     ["80 billion", ["80", "billion"]],
+    // The story's figures spelled in words read as its digits.
+    ["a hundred billion", ["a", "100", "billion"]],
+    ["five hundred billion", ["500", "billion"]],
+    ["about ten buildings", ["about", "10", "buildings"]],
+    ["مئة مليار", ["100", "مليار"]],
+    ["خمسمائة مليار", ["500", "مليار"]],
+    ["ثمانين مليار", ["80", "مليار"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
   });
