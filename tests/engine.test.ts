@@ -1035,6 +1035,8 @@ describe("a question about the project alone", () => {
       ["who's putting up the cash for this ai venture", "faq:who-is-behind-stargate"],
       ["who is putting up money for stargate", "faq:who-is-behind-stargate"],
       ["who is funding the project", "faq:who-is-behind-stargate"],
+      // "المشروع" is the project, as "ستارغيت" is in the phrasing it matched: two words, not one.
+      ["من شركاء المشروع", "faq:who-is-behind-stargate"],
       ["is microsoft putting money into stargate", "faq:is-microsoft-part-of-stargate"],
     ],
     "the entry about whom it names",

@@ -424,6 +424,8 @@ export function buildQuestionIndex(
     const projectAlone =
       entityIds.size === 0 && projectOnly.size > 0 && tokens.some((t) => PROJECT_WORDS.has(t));
     const meant = projectAlone ? projectOnly : entityIds;
+    const namesProject = (about: ReadonlySet<string>) =>
+      project !== undefined && about.has(project);
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
     const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
@@ -688,7 +690,8 @@ export function buildQuestionIndex(
         if (score > best) {
           best = score;
           bestCoverage = phrasingCoverage;
-          bestSubstantial = wordsFound >= 2 || entityFound;
+          // "من يمول المشروع": the project word found the project a phrasing names as "ستارغيت".
+          bestSubstantial = wordsFound >= 2 || entityFound || (projectAlone && namesProject(about));
           bestAsk = askWeight > 0 ? askCovered / askWeight : 1;
           bestNames = namesAll(asksAbout, about, item.answerTerms);
         }
