@@ -14,7 +14,7 @@ import {
 } from "../src/engine/index.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
-import { trimFiller } from "../src/engine/question-start.ts";
+import { preambleWords, trimFiller } from "../src/engine/question-start.ts";
 import { responseIn } from "../src/engine/responder.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -1040,6 +1040,33 @@ describe("a question about the project alone", () => {
       ["is microsoft putting money into stargate", "faq:is-microsoft-part-of-stargate"],
     ],
     "the entry about whom it names",
+  );
+});
+
+describe("a preamble before the question", () => {
+  it.each([
+    // The question opens the first clause that starts from a question word.
+    [
+      "for our seminar, as far as i can tell, what did musk claim",
+      "for our seminar as far i can tell",
+    ],
+    ["بحسب ما فهمت من المقال، ماذا قال ألتمان لماسك", "بحسب ما فهمت من مقال"],
+    ["I read the piece on Stargate. What did Musk say about it?", "i read the piece on stargate"],
+    // No preamble: the first clause asks, or the question clause says too little of its own.
+    ["what did musk say, and why did he say it", ""],
+    ["stargate, who pays", ""],
+  ])("%j sets %j before its question", (question, words) => {
+    expect([...preambleWords(question)].join(" ")).toBe(words);
+  });
+
+  itAnswers(
+    [
+      [
+        "so if i read this right musk posted on X about the money, what did he claim about softbank's funds",
+        "faq:musk-softbank-10-billion-claim",
+      ],
+    ],
+    "the entry its question asks for",
   );
 });
 

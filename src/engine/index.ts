@@ -18,7 +18,7 @@ import {
   type RankedEntry,
 } from "./question-index.ts";
 import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
-import { trimFiller } from "./question-start.ts";
+import { preambleWords, trimFiller } from "./question-start.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
 import { storyQuestion } from "./story-question.ts";
@@ -282,7 +282,11 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (aboutStory === "making") return noMatch(lang);
     if (aboutStory === "summary" && summary) return answerFaq(summary, lang, 1);
     const asked = questionKinds(tokens);
-    const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1);
+    const ranked = questions.rank(
+      withoutKindNouns(tokens),
+      MAX_SUGGESTIONS + 1,
+      preambleWords(query.raw),
+    );
     const best = ranked[0];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)

@@ -24,7 +24,8 @@ import {
  * ("ترمب" meets "ترامب"), a synonym, or another form of the word (`word-forms.ts`).
  */
 export interface QuestionIndex {
-  rank(tokens: readonly string[], limit: number): RankedEntry[];
+  /** `preamble`: words the reader set before the question (see `preambleWords`), weighing less. */
+  rank(tokens: readonly string[], limit: number, preamble?: ReadonlySet<string>): RankedEntry[];
 }
 
 export interface RankedEntry {
@@ -104,6 +105,14 @@ const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as con
  * announcement did Musk…" keeps its weights.
  */
 const SCENE_WEIGHT = 0.5;
+/**
+ * Clauses a reader sets before the question ("for our seminar, as far as the article says, …")
+ * weigh as a scene does: they may name what is asked about, but most of their words are the
+ * reader's own, and at full weight they sank the right entry below the cut-offs. Less than this
+ * answered off-topic questions once their hedges stopped counting against them ("as far as the
+ * article tells us, how old is Sam Altman…").
+ */
+const PREAMBLE_WEIGHT = 0.5;
 const SCENE_OPENERS: ReadonlySet<string> = new Set(["when", "while", "after"]);
 const SAID_BEFORE_SCENE = 2;
 
@@ -413,7 +422,11 @@ export function buildQuestionIndex(
     if (sim > (reach[d] ?? 0)) reach[d] = sim;
   };
 
-  const rank = (typedTokens: readonly string[], limit: number): RankedEntry[] => {
+  const rank = (
+    typedTokens: readonly string[],
+    limit: number,
+    preamble: ReadonlySet<string> = new Set(),
+  ): RankedEntry[] => {
     const rawTokens = rejoin(typedTokens);
     const tokens = [...new Set(rawTokens.filter((t) => !STOPWORDS.has(t)))];
     if (tokens.length === 0) return [];
@@ -445,6 +458,10 @@ export function buildQuestionIndex(
     for (const token of sceneWords(rawTokens)) {
       const i = tokens.indexOf(token);
       if (i >= 0) weights[i] = (weights[i] ?? 0) * SCENE_WEIGHT;
+    }
+    for (const token of preamble) {
+      const i = tokens.indexOf(token);
+      if (i >= 0) weights[i] = (weights[i] ?? 0) * PREAMBLE_WEIGHT;
     }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const tokenSim = new Float64Array(tokens.length);

@@ -1,3 +1,4 @@
+import { tokenize } from "../text/normalize.ts";
 import { STOPWORDS, STORY_WORDS } from "../text/stopwords.ts";
 import { ACCORDING_WORDS, HAL } from "./actor.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
@@ -42,4 +43,41 @@ function startsReading(token: string): boolean {
 
 function isFiller(token: string): boolean {
   return STOPWORDS.has(token) && !startsReading(token);
+}
+
+/**
+ * Where a reader's clauses end: commas, semicolons, colons and dashes, in both scripts, and the
+ * end of a sentence ("I read the piece on Stargate. What did Musk say?").
+ */
+const CLAUSE_BREAK = /[,;:،؛?؟!]|[.](?=\s)|\s[-–—]\s/;
+/** What the question's own clause must say, besides its question words, for the rest to be preamble. */
+const SAID_IN_QUESTION = 2;
+
+/**
+ * The words a reader sets before the question, in clauses of their own: "In our seminar we were
+ * discussing the announcement; as far as the article says, how much will the venture invest?",
+ * "بحسب ما فهمت من المقال، ماذا قال ألتمان لماسك؟". The question opens the first clause that
+ * starts with a word a reading starts from ("how", "ماذا", "did"), when that is not the first
+ * clause and says something of its own; words typed only before it are returned.
+ */
+export function preambleWords(raw: string): Set<string> {
+  const clauses = raw.split(CLAUSE_BREAK).map(tokenize);
+  // "بحسب ما فهمت من المقال،" starts a reading of whose words these are, but asks nothing.
+  const opensQuestion = (clause: readonly string[]) => {
+    const first = clause.find((token) => !isFiller(token));
+    return first !== undefined && startsReading(first) && !ACCORDING_WORDS.has(first);
+  };
+  // "Is it new, or does it go way back?" asks from its first clause on.
+  const opens = clauses.findIndex(opensQuestion);
+  if (opens <= 0) return new Set();
+  const asked = clauses.slice(opens).flat();
+  const said = asked.filter((token) => !STOPWORDS.has(token) && !QUESTION_WORDS.has(token));
+  if (said.length < SAID_IN_QUESTION) return new Set();
+  const kept = new Set(asked);
+  return new Set(
+    clauses
+      .slice(0, opens)
+      .flat()
+      .filter((token) => !kept.has(token)),
+  );
 }
