@@ -827,6 +827,9 @@ describe("the kind of fact a question asks for", () => {
     ["ماسك رفع القضية امتى؟", ["time"]],
     // "Exact" asks for no less than the cue does.
     ["what exact date is the hearing", ["time", "day"]],
+    ["فما هو اليوم المحدد للجلسة", ["time", "day"]],
+    // An age, which only an entry asked "how old" gives.
+    ["how old is sam altman", ["age"]],
     // A time to come.
     ["when will the hearing be held", ["time", "future"]],
     ["متى سيكتمل بناء المركز", ["time", "future"]],
@@ -881,6 +884,8 @@ describe("the kind of fact a question asks for", () => {
       "what year was microsoft founded",
       // The story gives the hearing's month, not its day.
       "What exact date in February is the court hearing?",
+      // It gives no one's age; the entry on the feud shares the other words.
+      "how old is Sam Altman, and in which year did he first become CEO of OpenAI?",
       // The entry that matches best says when the site was announced, not when it will be done.
       "when will the abilene data center be finished",
       "متى سيكتمل بناء مركز أبيلين؟",

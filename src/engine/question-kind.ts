@@ -20,7 +20,8 @@ export type QuestionKind =
   | "count"
   | "place"
   | "reason"
-  | "measure";
+  | "measure"
+  | "age";
 
 /** One or two normalised words each; two-word cues must appear side by side. */
 const CUES: readonly (readonly [QuestionKind, string])[] = [
@@ -39,6 +40,9 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["day", "which day"],
   ["day", "what date"],
   ["day", "أي يوم"],
+  // "اليوم المحدد", "the exact day": asked for by its precision whatever word asks.
+  ["day", "يوم محدد"],
+  ["day", "تاريخ محدد"],
   ["amount", "how much"],
   ["amount", "how many"],
   ["amount", "كم"],
@@ -62,6 +66,12 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["place", "أي دولة"],
   ["reason", "why"],
   ["reason", "لماذا"],
+  // The story gives no one's age: only an entry asked "how old" ("how old is xAI", founded last
+  // year) answers it, so "how old is Sam Altman, and when did he become CEO" is not answered by
+  // whatever shares its other words.
+  ["age", "how old"],
+  ["age", "كم عمر"],
+  ["age", "قديش عمر"],
   // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
   ["time", "امتى"],
   ["amount", "قديش"],
