@@ -1070,9 +1070,24 @@ describe("a preamble before the question", () => {
         "so if i read this right musk posted on X about the money, what did he claim about softbank's funds",
         "faq:musk-softbank-10-billion-claim",
       ],
+      // Read without its preamble, the question answers with the entry the whole one fits best.
+      [
+        "for my seminar paper on the lawsuit: what exactly did musk allege when he sued openai?",
+        "faq:musk-lawsuit-against-openai",
+      ],
+      [
+        "In our reading group we discussed the feud; as far as the piece says, how did the bad blood between the two men start?",
+        "faq:musk-altman-feud-origin",
+      ],
     ],
     "the entry its question asks for",
   );
+
+  // A preamble that restates what the story gives, then asks for more than it gives.
+  itMakesNoClaim([
+    "يذكر المقال أن الجلسة مقررة في أوائل فبراير؛ فما هو اليوم المحدد للجلسة؟",
+    "As far as the article tells us, how old is Sam Altman, and in which year did he first become CEO of OpenAI?",
+  ]);
 });
 
 describe("where a question starts", () => {

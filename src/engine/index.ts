@@ -282,11 +282,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (aboutStory === "making") return noMatch(lang);
     if (aboutStory === "summary" && summary) return answerFaq(summary, lang, 1);
     const asked = questionKinds(tokens);
-    const ranked = questions.rank(
-      withoutKindNouns(tokens),
-      MAX_SUGGESTIONS + 1,
-      preambleWords(query.raw),
-    );
+    const preamble = preambleWords(query.raw);
+    const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1, preamble);
     const best = ranked[0];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
     if (best && !best.substantial && best.phrasingCoverage < QUESTION_CUTOFFS.strayWordSuggest)
@@ -310,24 +307,38 @@ export function createEngine(knowledge: Knowledge): Engine {
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
     const actorsAsked = actorsIn(tokens, namesInQuestion);
     const addressee = addresseeIn(tokens, namesInQuestion);
-    const [fit, nextFit] = ranked.filter(
-      (r) =>
-        kinds.answers(r.entry, asked) &&
-        (!asked.has("amount") ||
-          r.namesEveryEntity ||
-          (asked.has("count") && r.mentionsEveryEntity)) &&
-        responders.answers(r.entry, response) &&
-        (actorsAsked.size === 0 ||
-          (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
-        (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
-        (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)),
-    );
-    if (fit && isConfident(fit)) {
+    const fits = (r: RankedEntry) =>
+      kinds.answers(r.entry, asked) &&
+      (!asked.has("amount") ||
+        r.namesEveryEntity ||
+        (asked.has("count") && r.mentionsEveryEntity)) &&
+      responders.answers(r.entry, response) &&
+      (actorsAsked.size === 0 || (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
+      (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
+      (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked));
+    /** The best fitting entry of a ranking, if it may answer: confident, and not tied. */
+    const answering = (ranking: readonly RankedEntry[]): RankedEntry | undefined => {
+      const [fit, next] = ranking.filter(fits);
+      if (!fit || !isConfident(fit)) return undefined;
       const tie =
-        nextFit &&
-        fit.score - nextFit.score < QUESTION_TIE_MARGIN &&
-        !sameFirstParagraph(fit.entry, nextFit.entry);
-      if (!tie) return answerFaq(fit.entry, lang, fit.score);
+        next &&
+        fit.score - next.score < QUESTION_TIE_MARGIN &&
+        !sameFirstParagraph(fit.entry, next.entry);
+      return tie ? undefined : fit;
+    };
+    const chosen = answering(ranked);
+    if (chosen) return answerFaq(chosen.entry, lang, chosen.score);
+    // A preamble's words, even at half weight, can keep the right entry below the cut-offs. Read
+    // without them, the question may answer, but only with the entry the whole question fits best.
+    if (preamble.size > 0) {
+      const alone = answering(
+        questions.rank(
+          withoutKindNouns(tokens.filter((t) => !preamble.has(t))),
+          MAX_SUGGESTIONS + 1,
+        ),
+      );
+      if (alone && alone.entry === ranked.find(fits)?.entry)
+        return answerFaq(alone.entry, lang, alone.score);
     }
     if (best && best.score >= QUESTION_CUTOFFS.suggest) {
       return didYouMean(
