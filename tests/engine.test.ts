@@ -1055,7 +1055,7 @@ describe("a preamble before the question", () => {
       "for our seminar, as far as i can tell, what did musk claim",
       "for our seminar as far i can tell",
     ],
-    ["بحسب ما فهمت من المقال، ماذا قال ألتمان لماسك", "بحسب ما فهمت من مقال"],
+    ["في سياق بحثي عن الموضوع، ماذا قال ألتمان لماسك", "في سياق بحثي عن موضوع"],
     ["I read the piece on Stargate. What did Musk say about it?", "i read the piece on stargate"],
     // No preamble: the first clause asks, or the question clause says too little of its own.
     ["what did musk say, and why did he say it", ""],
@@ -1067,7 +1067,7 @@ describe("a preamble before the question", () => {
   itAnswers(
     [
       [
-        "so if i read this right musk posted on X about the money, what did he claim about softbank's funds",
+        "for our seminar on the feud, what did musk claim about softbank's funds",
         "faq:musk-softbank-10-billion-claim",
       ],
       // Read without its preamble, the question answers with the entry the whole one fits best.

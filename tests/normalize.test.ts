@@ -346,6 +346,10 @@ describe("idioms", () => {
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],
+    // The story named as the source, and the reader's hedge, say nothing.
+    ["the piece says trump talked it up", ["trump", "talked", "it", "up"]],
+    ["if i read this right who pays", ["this", "who", "pays"]],
+    ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
   });

@@ -56,7 +56,7 @@ const SAID_IN_QUESTION = 2;
 /**
  * The words a reader sets before the question, in clauses of their own: "In our seminar we were
  * discussing the announcement; as far as the article says, how much will the venture invest?",
- * "بحسب ما فهمت من المقال، ماذا قال ألتمان لماسك؟". The question opens the first clause that
+ * "في سياق بحثي عن الموضوع، ماذا قال ألتمان لماسك؟". The question opens the first clause that
  * starts with a word a reading starts from ("how", "ماذا", "did"), when that is not the first
  * clause and says something of its own; words typed only before it are returned.
  */
