@@ -1057,7 +1057,14 @@ describe("a preamble before the question", () => {
     ],
     ["في سياق بحثي عن الموضوع، ماذا قال ألتمان لماسك", "في سياق بحثي عن موضوع"],
     ["I read the piece on Stargate. What did Musk say about it?", "i read the piece on stargate"],
+    // "When" followed by no verb sets a scene; "فما" is "so what".
+    [
+      "when the president rolled it out, how did he describe the deal",
+      "when president rolled it out",
+    ],
+    ["ذكروا موعد الجلسة؛ فما اسم القاضي", "ذكروا موعد جلسه"],
     // No preamble: the first clause asks, or the question clause says too little of its own.
+    ["when did musk sue openai, and what did he claim about its mission", ""],
     ["what did musk say, and why did he say it", ""],
     ["stargate, who pays", ""],
   ])("%j sets %j before its question", (question, words) => {

@@ -50,6 +50,8 @@ function isFiller(token: string): boolean {
  * end of a sentence ("I read the piece on Stargate. What did Musk say?").
  */
 const CLAUSE_BREAK = /[,;:،؛?؟!]|[.](?=\s)|\s[-–—]\s/;
+const JOINED = /^[وف]/;
+const SCENE_OPENERS: ReadonlySet<string> = new Set(tokenize("when while after عندما حين حينما"));
 /** What the question's own clause must say, besides its question words, for the rest to be preamble. */
 const SAID_IN_QUESTION = 2;
 
@@ -62,10 +64,17 @@ const SAID_IN_QUESTION = 2;
  */
 export function preambleWords(raw: string): Set<string> {
   const clauses = raw.split(CLAUSE_BREAK).map(tokenize);
-  // "بحسب ما فهمت من المقال،" starts a reading of whose words these are, but asks nothing.
-  const opensQuestion = (clause: readonly string[]) => {
-    const first = clause.find((token) => !isFiller(token));
-    return first !== undefined && startsReading(first) && !ACCORDING_WORDS.has(first);
+  // "بحسب ما فهمت من المقال،" starts a reading of whose words these are, but asks nothing. "فما",
+  // "ومتى": a question word with "so" or "and" written onto it.
+  const asks = (token: string) => startsReading(token) && !ACCORDING_WORDS.has(token);
+  const opensQuestion = (clause: readonly string[], i: number) => {
+    const at = clause.findIndex((token) => !isFiller(token));
+    const first = clause[at];
+    if (first === undefined) return false;
+    // "When the president rolled it out, how did he…": "when" sets a scene unless a verb follows.
+    if (i === 0 && SCENE_OPENERS.has(first) && !YES_NO_OPENERS.has(clause[at + 1] ?? ""))
+      return false;
+    return asks(first) || (JOINED.test(first) && asks(first.slice(1)));
   };
   // "Is it new, or does it go way back?" asks from its first clause on.
   const opens = clauses.findIndex(opensQuestion);
