@@ -1077,6 +1077,11 @@ describe("a preamble before the question", () => {
         "for our seminar on the feud, what did musk claim about softbank's funds",
         "faq:musk-softbank-10-billion-claim",
       ],
+      // What is asked, and of whom, is read from the question's own words, not the scene's.
+      [
+        "when crusoe first announced the abilene project, did they say who was backing it?",
+        "faq:who-funds-abilene",
+      ],
       // Read without its preamble, the question answers with the entry the whole one fits best.
       [
         "for my seminar paper on the lawsuit: what exactly did musk allege when he sued openai?",

@@ -281,8 +281,10 @@ export function createEngine(knowledge: Knowledge): Engine {
     const aboutStory = storyQuestion(query.tokens);
     if (aboutStory === "making") return noMatch(lang);
     if (aboutStory === "summary" && summary) return answerFaq(summary, lang, 1);
-    const asked = questionKinds(tokens);
     const preamble = preambleWords(query.raw);
+    // What the question asks, and of whom, is read from its own words, not from its preamble's.
+    const own = preamble.size > 0 ? tokens.filter((t) => !preamble.has(t)) : tokens;
+    const asked = questionKinds(own);
     const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1, preamble);
     const best = ranked[0];
     // One stray shared word answers nothing; it may still suggest, if it covers most of a phrasing.
@@ -299,14 +301,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     // is the name of…", "who…") is one the question does not already give.
     let names: readonly DetectedEntity[] | undefined;
     const namesInQuestion = () => {
-      names ??= entities.detectEntities(tokens);
+      names ??= entities.detectEntities(own);
       return names;
     };
-    const response = responseIn(tokens, namesInQuestion);
-    const nameAsked = askedName(tokens);
+    const response = responseIn(own, namesInQuestion);
+    const nameAsked = askedName(own);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
-    const actorsAsked = actorsIn(tokens, namesInQuestion);
-    const addressee = addresseeIn(tokens, namesInQuestion);
+    const actorsAsked = actorsIn(own, namesInQuestion);
+    const addressee = addresseeIn(own, namesInQuestion);
     const fits = (r: RankedEntry) =>
       kinds.answers(r.entry, asked) &&
       (!asked.has("amount") ||
@@ -331,12 +333,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     // A preamble's words, even at half weight, can keep the right entry below the cut-offs. Read
     // without them, the question may answer, but only with the entry the whole question fits best.
     if (preamble.size > 0) {
-      const alone = answering(
-        questions.rank(
-          withoutKindNouns(tokens.filter((t) => !preamble.has(t))),
-          MAX_SUGGESTIONS + 1,
-        ),
-      );
+      const alone = answering(questions.rank(withoutKindNouns(own), MAX_SUGGESTIONS + 1));
       if (alone && alone.entry === ranked.find(fits)?.entry)
         return answerFaq(alone.entry, lang, alone.score);
     }
