@@ -9,6 +9,7 @@ import {
   createEngine,
   type Engine,
   isConfident,
+  LONG_QUESTION_WORDS,
   MIN_ASK_COVERAGE,
   QUESTION_CUTOFFS,
 } from "../src/engine/index.ts";
@@ -774,6 +775,14 @@ describe("what a question asks, apart from its names", () => {
     // A perfect match on the names, with the ask uncovered, is not an answer.
     expect(isConfident(ranked(1, MIN_ASK_COVERAGE - 0.01))).toBe(false);
     expect(isConfident({ ...ranked(1, 1), substantial: false })).toBe(false);
+  });
+
+  it("answers a long question from a lower score", () => {
+    const { answer, longAnswer } = QUESTION_CUTOFFS;
+    expect(isConfident(ranked(longAnswer, 1), LONG_QUESTION_WORDS)).toBe(true);
+    expect(isConfident(ranked(longAnswer, 1), LONG_QUESTION_WORDS - 1)).toBe(false);
+    expect(isConfident(ranked(longAnswer - 0.01, 1), LONG_QUESTION_WORDS)).toBe(false);
+    expect(isConfident(ranked(answer, 1), 1)).toBe(true);
   });
 });
 
