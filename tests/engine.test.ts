@@ -160,6 +160,14 @@ describe("who: the named entity comes first", () => {
     expect(engine.who("who is elon musk").ref).toBe("entity:musk");
   });
 
+  it("knows a name as Arabic readers write it back in Latin letters", () => {
+    // "إيلون ماسك" spelled out: "Ilon Mask".
+    expect(engine.who("ilon mask").ref).toBe("entity:musk");
+    expect(engine.ask("what did Ilon Mask write about sofbank").ref).toBe(
+      "faq:musk-softbank-10-billion-claim",
+    );
+  });
+
   it("answers in Arabic for an Arabic name and cites the entity's own paragraphs", () => {
     const result = engine.who("ماسك");
     expect(result.lang).toBe("ar");
