@@ -63,7 +63,10 @@ const SAID_IN_QUESTION = 2;
  * clause and says something of its own; words typed only before it are returned.
  */
 export function preambleWords(raw: string): Set<string> {
-  const clauses = raw.split(CLAUSE_BREAK).map(tokenize);
+  const parts = raw.split(CLAUSE_BREAK);
+  // Most questions are one clause: nothing to read twice.
+  if (parts.length < 2) return new Set();
+  const clauses = parts.map(tokenize);
   // "بحسب ما فهمت من المقال،" starts a reading of whose words these are, but asks nothing. "فما",
   // "ومتى": a question word with "so" or "and" written onto it.
   const asks = (token: string) => startsReading(token) && !ACCORDING_WORDS.has(token);
