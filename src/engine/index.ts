@@ -330,9 +330,8 @@ export function createEngine(knowledge: Knowledge): Engine {
       (actorsAsked.size === 0 || (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
       (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
       (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked));
-    /** The best fitting entry of a ranking, if it may answer: confident, and not tied. */
-    const answering = (ranking: readonly RankedEntry[]): RankedEntry | undefined => {
-      const [fit, next] = ranking.filter(fits);
+    /** The best of a ranking's fitting entries, if it may answer: confident, and not tied. */
+    const answering = ([fit, next]: readonly RankedEntry[]): RankedEntry | undefined => {
       if (!fit || !isConfident(fit, tokens.length)) return undefined;
       const tie =
         next &&
@@ -340,13 +339,16 @@ export function createEngine(knowledge: Knowledge): Engine {
         !sameFirstParagraph(fit.entry, next.entry);
       return tie ? undefined : fit;
     };
-    const chosen = answering(ranked);
+    const fitting = ranked.filter(fits);
+    const chosen = answering(fitting);
     if (chosen) return answerFaq(chosen.entry, lang, chosen.score);
     // A preamble's words, even at half weight, can keep the right entry below the cut-offs. Read
     // without them, the question may answer, but only with the entry the whole question fits best.
     if (preamble.size > 0) {
-      const alone = answering(questions.rank(withoutKindNouns(own), MAX_SUGGESTIONS + 1));
-      if (alone && alone.entry === ranked.find(fits)?.entry)
+      const alone = answering(
+        questions.rank(withoutKindNouns(own), MAX_SUGGESTIONS + 1).filter(fits),
+      );
+      if (alone && alone.entry === fitting[0]?.entry)
         return answerFaq(alone.entry, lang, alone.score);
     }
     if (best && best.score >= QUESTION_CUTOFFS.suggest) {

@@ -5,6 +5,7 @@ import { wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
+import { SCENE_OPENERS } from "./question-start.ts";
 import {
   accusativeVariant,
   buildStemIndex,
@@ -114,7 +115,6 @@ const SCENE_WEIGHT = 0.5;
  * article tells us, how old is Sam Altman…").
  */
 const PREAMBLE_WEIGHT = 0.5;
-const SCENE_OPENERS: ReadonlySet<string> = new Set(["when", "while", "after"]);
 const SAID_BEFORE_SCENE = 2;
 
 /** The words typed only in a clause that sets the scene, with its opener (see SCENE_WEIGHT). */
@@ -456,14 +456,14 @@ export function buildQuestionIndex(
       const share = (weight * ENTITY_WEIGHT) / positions.length;
       for (const i of positions) weights[i] = share;
     }
-    for (const token of sceneWords(rawTokens)) {
-      const i = tokens.indexOf(token);
-      if (i >= 0) weights[i] = (weights[i] ?? 0) * SCENE_WEIGHT;
-    }
-    for (const token of preamble) {
-      const i = tokens.indexOf(token);
-      if (i >= 0) weights[i] = (weights[i] ?? 0) * PREAMBLE_WEIGHT;
-    }
+    const weighDown = (words: Iterable<string>, share: number) => {
+      for (const token of words) {
+        const i = tokens.indexOf(token);
+        if (i >= 0) weights[i] = (weights[i] ?? 0) * share;
+      }
+    };
+    weighDown(sceneWords(rawTokens), SCENE_WEIGHT);
+    weighDown(preamble, PREAMBLE_WEIGHT);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const tokenSim = new Float64Array(tokens.length);
     const tokenAsk = new Float64Array(tokens.length);

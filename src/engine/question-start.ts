@@ -1,5 +1,6 @@
 import { tokenize } from "../text/normalize.ts";
 import { STOPWORDS, STORY_WORDS } from "../text/stopwords.ts";
+import { wordSet } from "../text/word-lists.ts";
 import { ACCORDING_WORDS, HAL } from "./actor.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
 import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
@@ -51,7 +52,13 @@ function isFiller(token: string): boolean {
  */
 const CLAUSE_BREAK = /[,;:،؛?؟!]|[.](?=\s)|\s[-–—]\s/;
 const JOINED = /^[وف]/;
-const SCENE_OPENERS: ReadonlySet<string> = new Set(tokenize("when while after عندما حين حينما"));
+/** Words that open a clause setting the scene: "…when they asked him about Musk". */
+export const SCENE_OPENERS = wordSet("when while after");
+/** A first clause may set the scene in Arabic too: "عندما سُئل…، هل أجاب…". */
+const FIRST_CLAUSE_SCENE_OPENERS: ReadonlySet<string> = new Set([
+  ...SCENE_OPENERS,
+  ...wordSet("عندما حين حينما"),
+]);
 /** What the question's own clause must say, besides its question words, for the rest to be preamble. */
 const SAID_IN_QUESTION = 2;
 
@@ -75,7 +82,11 @@ export function preambleWords(raw: string): Set<string> {
     const first = clause[at];
     if (first === undefined) return false;
     // "When the president rolled it out, how did he…": "when" sets a scene unless a verb follows.
-    if (i === 0 && SCENE_OPENERS.has(first) && !YES_NO_OPENERS.has(clause[at + 1] ?? ""))
+    if (
+      i === 0 &&
+      FIRST_CLAUSE_SCENE_OPENERS.has(first) &&
+      !YES_NO_OPENERS.has(clause[at + 1] ?? "")
+    )
       return false;
     return asks(first) || (JOINED.test(first) && asks(first.slice(1)));
   };
