@@ -1,5 +1,10 @@
 import { LATIN_TOKEN } from "./token-scripts.ts";
 
+/** The story as readers name it when they cite it ("per the article", "كما ورد في المقال"). */
+const STORY = "article|story|piece|text";
+const ARABIC_STORY = "المقال|النص";
+const ARABIC_SAYS = "يذكر|يقول|يورد|بيقول|ذكر|قال";
+
 /**
  * Idioms read as the one word they mean. Readers ask "why is Elon dragging OpenAI to court?" and
  * "did the Microsoft boss crack up?"; word by word, "dragging" and "crack" are words nothing in the
@@ -86,19 +91,16 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["يعطيك|يعطيكم العافية", ""],
   ["جزاك|جزاكم الله خير|خيرا", ""],
   // Nor does the story named as the source, or the reader's hedge on having read it right.
-  ["per the article|story|piece|text", ""],
-  [
-    "the article|story|piece|text say|says|said|note|notes|noted|mention|mentions|report|reports|state|states",
-    "",
-  ],
-  ["as far as the article|story|piece|text say|says|go|goes|tell|tells|explain|explains", ""],
+  [`per the ${STORY}`, ""],
+  [`the ${STORY} say|says|said|note|notes|noted|mention|mentions|report|reports|state|states`, ""],
+  [`as far as the ${STORY} say|says|go|goes|tell|tells|explain|explains`, ""],
   ["if i understood|understand|read|follow|followed|got * correctly|right", ""],
   ["as i understand|understood", ""],
-  ["يذكر|يقول|يورد|بيقول|ذكر|قال المقال|النص", ""],
-  ["المقال|النص يذكر|يقول|يورد|بيقول|ذكر|قال", ""],
-  ["كما ورد في المقال|النص", ""],
-  ["بحسب|حسب ما ورد في المقال|النص", ""],
-  ["بحسب|حسب ما فهمت من المقال|النص", ""],
+  [`${ARABIC_SAYS} ${ARABIC_STORY}`, ""],
+  [`${ARABIC_STORY} ${ARABIC_SAYS}`, ""],
+  [`كما ورد في ${ARABIC_STORY}`, ""],
+  [`بحسب|حسب ما ورد في ${ARABIC_STORY}`, ""],
+  [`بحسب|حسب ما فهمت من ${ARABIC_STORY}`, ""],
   ["بحسب|حسب النص", ""],
   ["for ages", "long"],
   ["for years", "long"],
