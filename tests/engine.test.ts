@@ -1020,6 +1020,21 @@ describe("fuzzy word look-up", () => {
     expect(fiveLetters.lookup(typed)).toEqual([{ term: word, similarity: 0.8 }]);
   });
 
+  // Several words a letter longer tie; they come in the order of the missing letter's place, then
+  // of the alphabet, whatever the order the store lists them in.
+  it("orders the words a letter longer by where the letter was dropped", () => {
+    const longer = buildFuzzyTermIndex(["start", "strat", "stoat"], {
+      minSimilarity: 0.78,
+      minLength: 4,
+      minLengthRatio: 0.75,
+    });
+    expect(longer.lookup("stat")).toEqual([
+      { term: "stoat", similarity: 0.8 },
+      { term: "strat", similarity: 0.8 },
+      { term: "start", similarity: 0.8 },
+    ]);
+  });
+
   it("reads an Arabic word a letter short as no other word", () => {
     expect(fiveLetters.lookup("مارك")).toEqual([]);
   });

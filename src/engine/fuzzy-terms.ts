@@ -51,12 +51,19 @@ function swapsOf(word: string): string[] {
  */
 const LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
-/** Every spelling of `word` with one more letter, anywhere. */
-function insertionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i <= word.length; i++)
-    for (const letter of LATIN_LETTERS) out.push(word.slice(0, i) + letter + word.slice(i));
-  return out;
+/**
+ * Where `term` is `word` with one Latin letter inserted, the first place it could have gone: a
+ * doubled letter may be either of the two, and the first one counts. −1 when it is not.
+ */
+function insertionPlace(word: string, term: string): number {
+  if (term.length !== word.length + 1) return -1;
+  let prefix = 0;
+  while (prefix < word.length && word[prefix] === term[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < word.length && word[word.length - 1 - suffix] === term[term.length - 1 - suffix])
+    suffix++;
+  const first = word.length - suffix;
+  return first <= prefix && LATIN_LETTERS.includes(term[first] ?? "") ? first : -1;
 }
 
 /**
@@ -118,20 +125,20 @@ export function buildFuzzyTermIndex(
     return fuse;
   };
 
-  // Which known words hold each pair of letters, and each word's place in its bucket, so a
-  // filtered search returns ties in the same order as the whole bucket would.
-  const withBigram = new Map<string, string[]>();
-  const order = new Map<string, number>();
-  for (const list of byLength.values()) {
-    for (const term of list) {
-      order.set(term, order.size);
-      for (const gram of new Set(bigramsOf(term))) {
-        const holders = withBigram.get(gram) ?? [];
-        holders.push(term);
-        withBigram.set(gram, holders);
-      }
+  // Which known words hold each pair of letters, each word numbered by its place in its bucket,
+  // so that a filtered search returns ties in the same order as the whole bucket would.
+  const inOrder = [...byLength.values()].flat();
+  const withBigram = new Map<string, number[]>();
+  inOrder.forEach((term, id) => {
+    for (const gram of new Set(bigramsOf(term))) {
+      const holders = withBigram.get(gram) ?? [];
+      holders.push(id);
+      withBigram.set(gram, holders);
     }
-  }
+  });
+  // Counts per known word, allocated once: a look-up is synchronous, and leaves them all at 0.
+  const pairsShared = new Int32Array(inOrder.length);
+  const touched: number[] = [];
 
   /**
    * The words bitap could still accept, by the q-gram lemma: k edits spoil at most 2k of the
@@ -142,15 +149,24 @@ export function buildFuzzyTermIndex(
     const edits = Math.floor((1 - options.minSimilarity) * word.length + 1e-9);
     const needed = word.length - 1 - 2 * edits;
     if (needed <= 0 || word.length > MAX_BITAP_LENGTH) return bucketFor(word.length);
-    const kept = new Map<string, number>();
     for (const gram of bigramsOf(word))
-      for (const term of withBigram.get(gram) ?? []) kept.set(term, (kept.get(term) ?? 0) + 1);
-    const candidates: string[] = [];
-    for (const [term, count] of kept)
-      if (count >= needed && near(term.length, word.length)) candidates.push(term);
-    if (candidates.length === 0) return undefined;
-    candidates.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    return new Fuse(candidates, fuseOptions);
+      for (const id of withBigram.get(gram) ?? []) {
+        if (pairsShared[id] === 0) touched.push(id);
+        pairsShared[id] = (pairsShared[id] ?? 0) + 1;
+      }
+    const kept: number[] = [];
+    for (const id of touched) {
+      const term = inOrder[id] ?? "";
+      if ((pairsShared[id] ?? 0) >= needed && near(term.length, word.length)) kept.push(id);
+      pairsShared[id] = 0;
+    }
+    touched.length = 0;
+    if (kept.length === 0) return undefined;
+    kept.sort((a, b) => a - b);
+    return new Fuse(
+      kept.map((id) => inOrder[id] ?? ""),
+      fuseOptions,
+    );
   };
 
   const bySound = new Map<string, string[]>();
@@ -159,6 +175,21 @@ export function buildFuzzyTermIndex(
     const key = soundKey(term);
     bySound.set(key, [...(bySound.get(key) ?? []), term]);
   }
+
+  /**
+   * Known words that are `word` with one more letter, in the order of where it went and then of
+   * the alphabet: the order of trying every such spelling, without spelling each one out.
+   */
+  const insertionsInto = (word: string): string[] =>
+    (byLength.get(word.length + 1) ?? [])
+      .map((term) => ({ term, at: insertionPlace(word, term) }))
+      .filter(({ at }) => at >= 0)
+      .sort(
+        (a, b) =>
+          a.at - b.at ||
+          LATIN_LETTERS.indexOf(a.term[a.at] ?? "") - LATIN_LETTERS.indexOf(b.term[b.at] ?? ""),
+      )
+      .map(({ term }) => term);
 
   const cache = new Map<string, readonly FuzzyHit[]>();
   return {
@@ -179,7 +210,7 @@ export function buildFuzzyTermIndex(
       if (LATIN_TOKEN.test(word)) {
         addKnown(bySound.get(soundKey(word)) ?? [], SOUND_SIMILARITY);
         const insertion = 1 - 1 / (word.length + 1);
-        if (insertion >= options.minSimilarity) addKnown(insertionsOf(word), insertion);
+        if (insertion >= options.minSimilarity) addKnown(insertionsInto(word), insertion);
       }
       hits.sort((a, b) => b.similarity - a.similarity);
       if (cache.size >= CACHE_LIMIT) cache.clear();
