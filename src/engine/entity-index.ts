@@ -36,6 +36,8 @@ export interface DetectedEntity {
 /** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */
 export const ENTITY_MIN_SIMILARITY = 0.78;
 const MAX_ALIAS_WORDS = 4;
+/** The most letters a spelling trims before a name: a proclitic and the longest article form. */
+const MAX_PREFIX_LETTERS = 4;
 
 /**
  * A typo keeps the script of the word it spoils: "microsoft و" is Microsoft and "and", never
@@ -84,6 +86,19 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       .filter((word) => !STOPWORDS.has(word)),
   );
 
+  // A spelling of a phrase only trims or adds letters before its first word, so a run of words
+  // can spell a name of several words only if its first word ends in that name's first word, or
+  // is it without its "ل". Most runs of a question fail this, and skip building their spellings.
+  const firstWords = new Set(
+    [...aliasMap.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0] ?? ""),
+  );
+  const mayStartName = (word: string): boolean => {
+    if (firstWords.has(`ل${word}`)) return true;
+    for (let k = 0; k <= MAX_PREFIX_LETTERS && k < word.length; k++)
+      if (firstWords.has(word.slice(k))) return true;
+    return false;
+  };
+
   const detectEntities = (
     tokens: readonly string[],
     { exact = false }: { exact?: boolean } = {},
@@ -92,8 +107,11 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     let i = 0;
     while (i < tokens.length) {
       let matched = false;
+      const startsName = mayStartName(tokens[i] ?? "");
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
         const words = tokens.slice(i, i + n);
+        if (n > 1 && !startsName && (exact || !words.some((word) => namePartWords.has(word))))
+          continue;
         const phrase = words.join(" ");
         let hits = (
           spellingsOf(phrase)

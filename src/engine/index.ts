@@ -343,8 +343,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     const chosen = answering(fitting);
     if (chosen) return answerFaq(chosen.entry, lang, chosen.score);
     // A preamble's words, even at half weight, can keep the right entry below the cut-offs. Read
-    // without them, the question may answer, but only with the entry the whole question fits best.
-    if (preamble.size > 0) {
+    // without them, the question may answer, but only with the entry the whole question fits best:
+    // when no entry fits the whole question, there is nothing to read again.
+    if (preamble.size > 0 && fitting.length > 0) {
       const alone = answering(
         questions.rank(withoutKindNouns(own), MAX_SUGGESTIONS + 1).filter(fits),
       );
