@@ -76,6 +76,23 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     minLengthRatio: 0.75,
   });
 
+  // A run of several words is matched against the names of as many words only, each set its own
+  // index: a look-up then weighs a handful of names, not all of them.
+  const fuzzyOfLength = new Map(
+    Array.from({ length: MAX_ALIAS_WORDS - 1 }, (_, k) => {
+      const words = k + 2;
+      const names = [...aliasMap.keys()].filter((key) => key.split(" ").length === words);
+      return [
+        words,
+        buildFuzzyTermIndex(names, {
+          minSimilarity: ENTITY_MIN_SIMILARITY,
+          minLength: 5,
+          minLengthRatio: 0.75,
+        }),
+      ] as const;
+    }),
+  );
+
   const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
   const describe = buildDescriptions(entities);
   // "the" of "the information" or "في" of "أغنى رجل في العالم" is in nearly every run of words.
@@ -126,7 +143,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
           // Several words are matched only against names of as many words, and only when one of
           // them is spelled right: "elon mask" is "elon musk", but it must not fuzzily become
           // the one-word "elon", and a run of random words is not worth a search.
-          hits = fuzzy
+          hits = (fuzzyOfLength.get(n) ?? fuzzy)
             .lookup(phrase)
             .filter((h) => h.term.split(" ").length === n && sameScripts(words, h.term))
             .flatMap((h) =>
