@@ -954,6 +954,21 @@ describe("the kind of fact a question asks for", () => {
     );
   });
 
+  // The store says Musk sued "last year": a month asked for is a grain finer than it gives, and
+  // the court hearing's month answers another question.
+  it.each(["in what month did musk sue openai", "Which month did Musk sue OpenAI in?"])(
+    "offers the entry for %j, not another entry's month",
+    (question) => {
+      const result = engine.ask(question);
+      expect(result.status).toBe("ambiguous");
+      expect(result.suggestions.map((s) => s.ref)).toContain("faq:when-did-musk-sue-openai");
+    },
+  );
+
+  it("still answers a grain the store gives", () => {
+    expect(engine.ask("what year did musk sue openai").ref).toBe("faq:when-did-musk-sue-openai");
+  });
+
   it("answers from the best entry of the kind asked for", () => {
     // "المحكمة" fits the entry on where the hearing is best; the question asks when.
     const result = engine.ask("متى ستعقد جلسة الاستماع في المحكمة؟");

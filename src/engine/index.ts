@@ -17,7 +17,12 @@ import {
   type QuestionIndex,
   type RankedEntry,
 } from "./question-index.ts";
-import { buildKindIndex, questionKinds, withoutKindNouns } from "./question-kind.ts";
+import {
+  buildKindIndex,
+  questionKinds,
+  withoutFinerTimes,
+  withoutKindNouns,
+} from "./question-kind.ts";
 import { preambleWords, trimFiller } from "./question-start.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
@@ -339,7 +344,23 @@ export function createEngine(knowledge: Knowledge): Engine {
         !sameFirstParagraph(fit.entry, next.entry);
       return tie ? undefined : fit;
     };
-    const fitting = ranked.filter(fits);
+    // "What month did Musk sue OpenAI?" is the question an entry ranked above every fitting one
+    // answers ("when did Musk sue?"), at a finer grain than its answer gives ("last year"): the
+    // entry lower down that gives a month, the court hearing's, answers another question. The
+    // reader is offered the entries instead.
+    const coarse = withoutFinerTimes(asked);
+    const firstFit = ranked.findIndex(fits);
+    const finerThanStore =
+      coarse.size < asked.size &&
+      ranked
+        .slice(0, firstFit < 0 ? ranked.length : firstFit)
+        .some(
+          (r) =>
+            isConfident(r, tokens.length) &&
+            kinds.answers(r.entry, coarse) &&
+            !kinds.answers(r.entry, asked),
+        );
+    const fitting = finerThanStore ? [] : ranked.filter(fits);
     const chosen = answering(fitting);
     if (chosen) return answerFaq(chosen.entry, lang, chosen.score);
     // A preamble's words, even at half weight, can keep the right entry below the cut-offs. Read

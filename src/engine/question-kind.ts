@@ -100,6 +100,10 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
 const PRECISION = wordSet("exact precise specific");
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
+/** The kinds asked, without the year, month or day: what a question asks when it asks "when". */
+export function withoutFinerTimes(kinds: ReadonlySet<QuestionKind>): Set<QuestionKind> {
+  return new Set([...kinds].filter((kind) => !FINER_TIMES.has(kind)));
+}
 const NORMALISED = CUES.map(([kind, cue]) => [kind, tokenize(cue).join(" ")] as const);
 const CUE_PAIRS: ReadonlySet<string> = new Set(
   NORMALISED.map(([, cue]) => cue).filter((cue) => cue.includes(" ")),
