@@ -343,6 +343,8 @@ describe("idioms", () => {
     ["why did he sue in the first place", ["why", "did", "he", "sue"]],
     ["did musk go check out the site", ["did", "musk", "visit", "the", "site"]],
     ["was it in the pipeline already", ["was", "it", "planned", "already"]],
+    ["how much acc to musk", ["how", "much", "according", "to", "musk"]],
+    ["are they splitting up or what", ["are", "they", "splitting", "up"]],
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],

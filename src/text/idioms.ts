@@ -56,6 +56,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["go check out", "visit"],
   ["check out", "visit"],
   ["money making", "profit"],
+  ["acc to", "according to"],
   ["server farm", "data center"],
   // "us" after "the" is never the pronoun: "spent in the us" is the country.
   ["the us", "usa"],
@@ -64,6 +65,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["five hundred", "500"],
   ["خمس|خمسة ميه", "500"],
   ["in the first place", ""],
+  // "…splitting up or what": the reader's shrug asks nothing more.
+  ["or what", ""],
   // What a reader says before asking asks nothing.
   ["i|we was|am|were|are wondering", ""],
   ["i|we wonder", ""],
