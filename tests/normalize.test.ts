@@ -344,6 +344,7 @@ describe("idioms", () => {
     ["did musk go check out the site", ["did", "musk", "visit", "the", "site"]],
     ["was it in the pipeline already", ["was", "it", "planned", "already"]],
     ["how much acc to musk", ["how", "much", "according", "to", "musk"]],
+    ["how much is it expected to cost", ["how", "much", "is", "it", "will", "cost"]],
     ["are they splitting up or what", ["are", "they", "splitting", "up"]],
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],

@@ -57,6 +57,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["check out", "visit"],
   ["money making", "profit"],
   ["acc to", "according to"],
+  ["expected to", "will"],
   ["server farm", "data center"],
   // "us" after "the" is never the pronoun: "spent in the us" is the country.
   ["the us", "usa"],
