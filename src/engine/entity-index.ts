@@ -70,45 +70,37 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       aliasMap.set(key, owners);
     }
   }
-  const fuzzy = buildFuzzyTermIndex(aliasMap.keys(), {
-    minSimilarity: ENTITY_MIN_SIMILARITY,
-    minLength: 5,
-    minLengthRatio: 0.75,
-  });
+  const fuzzyNames = (names: Iterable<string>) =>
+    buildFuzzyTermIndex(names, {
+      minSimilarity: ENTITY_MIN_SIMILARITY,
+      minLength: 5,
+      minLengthRatio: 0.75,
+    });
+  const fuzzy = fuzzyNames(aliasMap.keys());
+  // The names of several words, word by word.
+  const severalWords = [...aliasMap.keys()]
+    .map((key) => key.split(" "))
+    .filter((words) => words.length > 1);
 
   // A run of several words is matched against the names of as many words only, each set its own
   // index: a look-up then weighs a handful of names, not all of them.
   const fuzzyOfLength = new Map(
     Array.from({ length: MAX_ALIAS_WORDS - 1 }, (_, k) => {
-      const words = k + 2;
-      const names = [...aliasMap.keys()].filter((key) => key.split(" ").length === words);
-      return [
-        words,
-        buildFuzzyTermIndex(names, {
-          minSimilarity: ENTITY_MIN_SIMILARITY,
-          minLength: 5,
-          minLengthRatio: 0.75,
-        }),
-      ] as const;
+      const count = k + 2;
+      const names = severalWords.filter((words) => words.length === count);
+      return [count, fuzzyNames(names.map((words) => words.join(" ")))] as const;
     }),
   );
 
   const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
   const describe = buildDescriptions(entities);
   // "the" of "the information" or "في" of "أغنى رجل في العالم" is in nearly every run of words.
-  const namePartWords = new Set(
-    [...aliasMap.keys()]
-      .filter((key) => key.includes(" "))
-      .flatMap((key) => key.split(" "))
-      .filter((word) => !STOPWORDS.has(word)),
-  );
+  const namePartWords = new Set(severalWords.flat().filter((word) => !STOPWORDS.has(word)));
 
   // A spelling of a phrase only trims or adds letters before its first word, so a run of words
   // can spell a name of several words only if its first word ends in that name's first word, or
   // is it without its "ل". Most runs of a question fail this, and skip building their spellings.
-  const firstWords = new Set(
-    [...aliasMap.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0] ?? ""),
-  );
+  const firstWords = new Set(severalWords.map(([first]) => first ?? ""));
   const mayStartName = (word: string): boolean => {
     if (firstWords.has(`ل${word}`)) return true;
     for (let k = 0; k <= MAX_PREFIX_LETTERS && k < word.length; k++)

@@ -349,18 +349,18 @@ export function createEngine(knowledge: Knowledge): Engine {
     // entry lower down that gives a month, the court hearing's, answers another question. The
     // reader is offered the entries instead.
     const coarse = withoutFinerTimes(asked);
-    const firstFit = ranked.findIndex(fits);
+    const allFitting = ranked.filter(fits);
     const finerThanStore =
       coarse.size < asked.size &&
       ranked
-        .slice(0, firstFit < 0 ? ranked.length : firstFit)
+        .slice(0, allFitting[0] ? ranked.indexOf(allFitting[0]) : ranked.length)
         .some(
           (r) =>
             isConfident(r, tokens.length) &&
             kinds.answers(r.entry, coarse) &&
             !kinds.answers(r.entry, asked),
         );
-    const fitting = finerThanStore ? [] : ranked.filter(fits);
+    const fitting = finerThanStore ? [] : allFitting;
     const chosen = answering(fitting);
     if (chosen) return answerFaq(chosen.entry, lang, chosen.score);
     // A preamble's words, even at half weight, can keep the right entry below the cut-offs. Read
