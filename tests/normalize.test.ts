@@ -345,6 +345,8 @@ describe("idioms", () => {
     ["was it in the pipeline already", ["was", "it", "planned", "already"]],
     ["how much acc to musk", ["how", "much", "according", "to", "musk"]],
     ["how much is it expected to cost", ["how", "much", "is", "it", "will", "cost"]],
+    ["why did he take them to the court", ["why", "did", "he", "sue", "them"]],
+    ["did he invest back in the day", ["did", "he", "invest", "early"]],
     ["are they splitting up or what", ["are", "they", "splitting", "up"]],
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
