@@ -350,6 +350,8 @@ describe("idioms", () => {
     ["when did he start throwing shade", ["when", "did", "he", "start", "criticize"]],
     ["before trump hyped it up", ["before", "trump", "announced", "it"]],
     ["was he joking around", ["was", "he", "joking"]],
+    ["before trump took credit for it", ["before", "trump", "announced", "for", "it"]],
+    ["دعمتها من زمان", ["دعمتها", "فتره", "طويله"]],
     ["are they splitting up or what", ["are", "they", "splitting", "up"]],
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],

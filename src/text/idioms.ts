@@ -112,6 +112,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   [`بحسب|حسب ما فهمت من ${ARABIC_STORY}`, ""],
   ["بحسب|حسب النص", ""],
   ["back in the day", "early"],
+  ["take|took|taken|taking credit", "announced"],
+  ["من زمان", "فترة طويلة"],
   ["for ages", "long"],
   ["for years", "long"],
   ["over the years", "long"],
