@@ -30,7 +30,7 @@ import {
  * 1406 to 1444 at 83.5%, from 1444 to 1486 at 83.4%, from 1486 to 1526 at 83.6% and from 1526 to
  * 1609 at 83.3%, from 1609 to 1692 at 83.6%, from 1692 to 1778 at 83.8%, from 1778 to 1852 at
  * 83.5%, from 1852 to 1943 at 80.3%, from 1943 to 1979 at 82.0% and from 1979 to 2095 at 81.7%,
- * the stress set
+ * then raised to 82 when chat idioms took it to 82.4%, the stress set
  * from 57 to 63 at 86.0% abstention, from 63 to 71 at 84.3%, from 71 to 101 at 96.3%, from 101 to
  * 131 at 97.3%, from 131 to 160 at 96.4%, 76.0% of its answers right, from 160 to 189 at 95.3%,
  * 67.9% right, from 189 to 195 at 97.1%, 76.0% right, from 195 to 225 at 97.1%, 73.1% right, from
@@ -69,7 +69,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 81,
+    top1Floor: 82,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 96,
   },
