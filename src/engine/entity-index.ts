@@ -1,5 +1,5 @@
 import type { Entity } from "../knowledge/schema.ts";
-import { normalize, stripArticle } from "../text/normalize.ts";
+import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 import { buildDescriptions } from "./descriptions.ts";
@@ -37,7 +37,7 @@ export interface DetectedEntity {
 export const ENTITY_MIN_SIMILARITY = 0.78;
 const MAX_ALIAS_WORDS = 4;
 /** The most letters a spelling trims before a name: a proclitic and the longest article form. */
-const MAX_PREFIX_LETTERS = 4;
+const MAX_PREFIX_LETTERS = 1 + Math.max(...ARTICLE_PREFIXES.map((prefix) => prefix.length));
 
 /**
  * A typo keeps the script of the word it spoils: "microsoft و" is Microsoft and "and", never

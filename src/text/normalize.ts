@@ -33,7 +33,7 @@ const POSSESSIVE = /(\p{L})['’]s\b/gu;
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
 // Longest first, so "وال" wins over "ال". Only when something of substance remains, so "ال" alone or "الا" survive.
-const ARTICLE_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال"] as const;
+export const ARTICLE_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال"] as const;
 const MIN_STEM = 3;
 
 /** Arabic-Indic and Eastern Arabic-Indic digits as ASCII ("١٠" → "10"); everything else untouched. */
