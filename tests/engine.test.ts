@@ -845,6 +845,11 @@ describe("the kind of fact a question asks for", () => {
     // "Exact" asks for no less than the cue does.
     ["what exact date is the hearing", ["time", "day"]],
     ["فما هو اليوم المحدد للجلسة", ["time", "day"]],
+    // "Exact date" asks for a day wherever it stands, though "what" asks only of the next word.
+    ["what's the exact date of the hearing", ["time", "day"]],
+    ["is the exact day of the hearing known", ["time", "day"]],
+    ["what date did musk give", ["time", "day"]],
+    ["is the date set", []],
     // An age, which only an entry asked "how old" gives.
     ["how old is sam altman", ["age"]],
     // A time to come.

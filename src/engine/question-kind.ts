@@ -98,6 +98,11 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
 ];
 /** "What exact date", "which specific day": the cue is "what date", and no less exacting. */
 const PRECISION = wordSet("exact precise specific");
+/**
+ * "What's the exact date of the hearing?": "exact date" asks for a day wherever it stands, as
+ * "تاريخ محدد" does, though "what" asks only of the next word.
+ */
+const EXACT_DAY = wordSet("date day");
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
 /** The kinds asked, without the year, month or day: what a question asks when it asks "when". */
@@ -175,6 +180,10 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
       (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
   );
   if (kinds.has("amount") && counted) kinds.add("count");
+  if (allTokens.some((t, i) => EXACT_DAY.has(t) && PRECISION.has(allTokens[i - 1] ?? ""))) {
+    kinds.add("time");
+    kinds.add("day");
+  }
   if (allTokens.some((t) => UNIT_WORDS.has(t))) kinds.add("measure");
   return kinds;
 }
