@@ -543,6 +543,10 @@ describe("who acted", () => {
     ["what is the softbank claim", []],
     ["was stargate reported before trump said anything", []],
     ["how much did oracle invest", []],
+    // The thing asked for may stand between "what" and the actor.
+    ["what court order is altman asking for against musk", ["altman"]],
+    ["which data center did xai build", ["xai"]],
+    ["what court order is being asked for", []],
     // "قبل" is "before" unless a yes-or-no question opens with it.
     ["قبل ترامب، من أعلن عن ستارغيت؟", []],
     // Filler before the question words leaves the actor where it stands.
@@ -587,6 +591,7 @@ describe("who acted", () => {
     "What did Musk ask Altman to do?",
     "ماذا طلب ماسك من ألتمان؟",
     "Where did Musk invite Altman?",
+    "What court order is Altman asking for against Musk?",
     // Altman invited Musk; the story never says Musk went.
     "Did Musk visit the Texas site?",
     "Did Musk accept Altman's invitation?",

@@ -129,9 +129,29 @@ function afterOpeners(tokens: readonly string[]): number {
 function opensQuestion(tokens: readonly string[], { start }: DetectedEntity): boolean {
   const at = afterOpeners(tokens);
   if (at === start) return true;
+  if (asksWhatThing(tokens, at, start)) return true;
   // "ماذا قال ترامب".
   if (arabicVerbBefore(tokens, start) === at) return true;
   return afterAccording(tokens, start);
+}
+
+/** "What" and "which" may take the thing asked for before the actor. */
+const WHAT = wordSet("what which");
+/** The longest thing asked for that may stand there: "what court order", "which data center". */
+const THING_ASKED_WORDS = 3;
+
+/**
+ * "What court order is Altman asking for?", "which data center did xAI build?": the thing asked
+ * for stands between "what" and the auxiliary before the actor, whose deed is asked all the same.
+ */
+function asksWhatThing(tokens: readonly string[], at: number, start: number): boolean {
+  // "What" is one of the question's openers; "which" is not.
+  const thing = WHAT.has(tokens[at] ?? "") ? at + 1 : at;
+  const aux = start - 1;
+  if (!WHAT.has(tokens[thing - 1] ?? "") || aux <= thing || aux - thing > THING_ASKED_WORDS)
+    return false;
+  if (!(AUXILIARIES.has(tokens[aux] ?? "") || BE.has(tokens[aux] ?? ""))) return false;
+  return tokens.slice(thing, aux).every((t) => !OPENERS.has(t));
 }
 
 const NO_ONE: ReadonlySet<string> = new Set();
