@@ -855,6 +855,9 @@ describe("the kind of fact a question asks for", () => {
     ["is the exact day of the hearing known", ["time", "day"]],
     ["what date did musk give", ["time", "day"]],
     ["is the date set", []],
+    ["what is softbank's exact stake in stargate", ["amount"]],
+    ["what's the precise location of the hearing", ["place"]],
+    ["does softbank have a stake", []],
     // An age, which only an entry asked "how old" gives.
     ["how old is sam altman", ["age"]],
     // A time to come.
@@ -911,6 +914,9 @@ describe("the kind of fact a question asks for", () => {
       "what year was microsoft founded",
       // The story gives the hearing's month, not its day.
       "What exact date in February is the court hearing?",
+      "What's the exact date of the court hearing in February?",
+      // It names SoftBank a partner, with no share of the venture.
+      "What is SoftBank's exact stake in Stargate?",
       // It gives no one's age; the entry on the feud shares the other words.
       "how old is Sam Altman, and in which year did he first become CEO of OpenAI?",
       // The entry that matches best says when the site was announced, not when it will be done.

@@ -99,10 +99,21 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
 /** "What exact date", "which specific day": the cue is "what date", and no less exacting. */
 const PRECISION = wordSet("exact precise specific");
 /**
- * "What's the exact date of the hearing?": "exact date" asks for a day wherever it stands, as
- * "تاريخ محدد" does, though "what" asks only of the next word.
+ * "What's the exact date of the hearing?", "SoftBank's exact stake": an exact date asks for a day,
+ * and an exact stake for a figure, wherever the words stand, as "تاريخ محدد" does, though "what"
+ * asks only of the next word.
  */
-const EXACT_DAY = wordSet("date day");
+const EXACT_NOUNS: ReadonlyMap<string, readonly QuestionKind[]> = new Map(
+  (
+    [
+      ["date day", ["time", "day"]],
+      ["month", ["time", "month"]],
+      ["year", ["time", "year"]],
+      ["amount figure sum number stake share percentage cost price", ["amount"]],
+      ["location place address", ["place"]],
+    ] as const
+  ).flatMap(([nouns, kinds]) => [...wordSet(nouns)].map((noun) => [noun, kinds] as const)),
+);
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
 /** The kinds asked, without the year, month or day: what a question asks when it asks "when". */
@@ -180,10 +191,10 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
       (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
   );
   if (kinds.has("amount") && counted) kinds.add("count");
-  if (allTokens.some((t, i) => EXACT_DAY.has(t) && PRECISION.has(allTokens[i - 1] ?? ""))) {
-    kinds.add("time");
-    kinds.add("day");
-  }
+  allTokens.forEach((t, i) => {
+    if (PRECISION.has(allTokens[i - 1] ?? ""))
+      for (const kind of EXACT_NOUNS.get(t) ?? []) kinds.add(kind);
+  });
   if (allTokens.some((t) => UNIT_WORDS.has(t))) kinds.add("measure");
   return kinds;
 }
