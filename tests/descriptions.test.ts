@@ -81,6 +81,20 @@ describe("descriptions", () => {
     expect(named(world, "ada company")).toEqual(["ada"]);
   });
 
+  it("marks a person's role beside a company that the store gives no one", () => {
+    const unheld = (text: string) =>
+      world.detectEntities(tokenize(text)).map((d) => `${d.entity.id}:${d.unheldRole === true}`);
+    expect(unheld("who is the ceo of acme")).toEqual(["acme:true"]);
+    expect(unheld("bolt boss")).toEqual(["bolt:true"]);
+    expect(unheld("الرئيس التنفيذي لشركة bolt")).toEqual(["bolt:true"]);
+    // Held: a description, not a question about nobody.
+    expect(unheld("الرئيس التنفيذي لشركة corp")).toEqual(["corp:false"]);
+    expect(unheld("who is the ceo of corp")).toEqual(["cy:false"]);
+    // No role, or a company's own word: nothing asked of a person.
+    expect(unheld("who is acme")).toEqual(["acme:false"]);
+    expect(unheld("the bolt company")).toEqual(["bolt:false"]);
+  });
+
   it("leaves a name that already is what the role asks for", () => {
     expect(named(world, "the bolt company")).toEqual(["bolt"]);
   });
@@ -131,5 +145,7 @@ describe("descriptions in the real store", () => {
     expect(engine.who("the softbank boss").ref).toBe("entity:softbank");
     expect(engine.who("the oracle boss").ref).toBe("entity:oracle");
     expect(engine.ask("who is the ceo of tesla?").status).not.toBe("answered");
+    expect(engine.ask("من هو الرئيس التنفيذي لشركة سوفت بنك؟").status).not.toBe("answered");
+    expect(engine.ask("مين رئيس أوراكل؟").status).not.toBe("answered");
   });
 });

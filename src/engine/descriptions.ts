@@ -41,6 +41,8 @@ const AFTER_ROLE = new Set(
   words(`of at behind the that which makes made created developed built
     اللي التي الذي عاملة عملت صنعت تصنع طورت تطور`),
 );
+/** "الرئيس التنفيذي لشركة سوفت بنك": "chief executive of the company", a role all the same. */
+const ROLE_QUALIFIERS = new Set(words("التنفيذي لشركة"));
 /** "The head of the company that makes ChatGPT" is as far as a reader's description goes. */
 const MAX_ROLES = 3;
 
@@ -50,6 +52,11 @@ export interface Described {
   end: number;
   /** The name the description was built on ("Tesla" in "the Tesla guy"), which it also names. */
   via?: Entity;
+  /**
+   * A person's role beside the name that the story gives no one: "the CEO of SoftBank", "رئيس
+   * أوراكل". A question asking who holds it asks what the story never says.
+   */
+  unheldRole?: boolean;
 }
 
 export type Describe = <D extends Described>(found: D, tokens: readonly string[]) => D;
@@ -96,6 +103,19 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
     return undefined;
   };
 
+  /** A person's role beside a company that the store gives no one: "the CEO of SoftBank". */
+  const unheld = (entity: Entity, tokens: readonly string[], start: number, end: number) => {
+    if (entity.kind === "person") return false;
+    let before = start - 1;
+    while (
+      before > start - 4 &&
+      (AFTER_ROLE.has(tokens[before] ?? "") || ROLE_QUALIFIERS.has(tokens[before] ?? ""))
+    )
+      before--;
+    const role = roles.get(tokens[end] ?? "") ?? roles.get(tokens[before] ?? "");
+    return role?.kind === "person" && !resolve(entity, role);
+  };
+
   return (found, tokens) => {
     let { entity, start, end } = found;
     for (let step = 0; step < MAX_ROLES; step++) {
@@ -113,7 +133,9 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
       else break;
       entity = byAfter || byBefore || entity;
     }
+    if (entity === found.entity)
+      return unheld(entity, tokens, start, end) ? { ...found, unheldRole: true } : found;
     // "The Tesla company" is Tesla, as the name alone says; its "company" stays a word of the question.
-    return entity === found.entity ? found : { ...found, entity, start, end, via: found.entity };
+    return { ...found, entity, start, end, via: found.entity };
   };
 }

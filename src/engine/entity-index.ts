@@ -31,6 +31,8 @@ export interface DetectedEntity {
   similarity: number;
   /** For a description ("the Tesla guy"), the name it was built on, which it names too. */
   via?: Entity;
+  /** A person's role beside the name that the story gives no one (see `Described`). */
+  unheldRole?: boolean;
 }
 
 /** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */

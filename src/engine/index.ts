@@ -324,6 +324,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     const response = responseIn(own, namesInQuestion);
     const nameAsked = askedName(own);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
+    // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
+    const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
     const actorsAsked = actorsIn(own, namesInQuestion);
     const addressee = addresseeIn(own, namesInQuestion);
     const fits = (r: RankedEntry) =>
@@ -334,7 +336,8 @@ export function createEngine(knowledge: Knowledge): Engine {
       responders.answers(r.entry, response) &&
       (actorsAsked.size === 0 || (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
       (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
-      (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked));
+      (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)) &&
+      !asksUnheldRole;
     /** The best of a ranking's fitting entries, if it may answer: confident, and not tied. */
     const answering = ([fit, next]: readonly RankedEntry[]): RankedEntry | undefined => {
       if (!fit || !isConfident(fit, tokens.length)) return undefined;
