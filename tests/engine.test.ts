@@ -253,6 +253,9 @@ describe("ask: the right paragraph is cited first", () => {
     ["so abilene gonna run on sunshine?", "how-will-data-center-be-powered", 17],
     // A broadcaster is asked for by the medium as often as by the word the store uses.
     ["which tv channel was nadella talking to", "where-did-nadella-speak", 22],
+    // What the feud is testing is ¶1's to say; what ties Musk to Trump, ¶5's.
+    ["what is the stargate fight testing for musk", "feud-tests-musk-influence", 1],
+    ["is musk close to trump", "musk-trump-relationship", 5],
   ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
