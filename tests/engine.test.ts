@@ -256,6 +256,10 @@ describe("ask: the right paragraph is cited first", () => {
     // What the feud is testing is ¶1's to say; what ties Musk to Trump, ¶5's.
     ["what is the stargate fight testing for musk", "feud-tests-musk-influence", 1],
     ["is musk close to trump", "musk-trump-relationship", 5],
+    // Who lends OpenAI its computing is ¶20's to say, not the ¶2 that names ChatGPT's maker.
+    ["which company provides openai with computing", "microsoft-openai-relationship", 20],
+    ["how was chatgpt built", "microsoft-openai-relationship", 20],
+    ["who makes chatgpt", "what-is-chatgpt", 2],
   ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
