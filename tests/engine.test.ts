@@ -260,6 +260,9 @@ describe("ask: the right paragraph is cited first", () => {
     ["which company provides openai with computing", "microsoft-openai-relationship", 20],
     ["how was chatgpt built", "microsoft-openai-relationship", 20],
     ["who makes chatgpt", "what-is-chatgpt", 2],
+    // That Stargate makes its own power is ¶3's; why AI needs so much of it, ¶17's.
+    ["is stargate also producing its own power", "stargate-power-generation", 3],
+    ["why does ai need so much power", "why-ai-needs-so-much-power", 17],
   ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
