@@ -141,6 +141,15 @@ describe("descriptions in the real store", () => {
     }
   });
 
+  // The entry on the man described, not the one on the company he is described by.
+  it.each([
+    "مين رئيس شركة لانشيوم؟",
+    "من مدير شركة لانشيوم",
+    "who is the boss of the company lancium",
+  ])("answers %j with the person the description names", (question) => {
+    expect(engine.ask(question).ref).toBe("faq:michael-mcnamara-quote");
+  });
+
   it("does not name a boss the story never names", () => {
     expect(engine.who("the softbank boss").ref).toBe("entity:softbank");
     expect(engine.who("the oracle boss").ref).toBe("entity:oracle");

@@ -93,6 +93,11 @@ const SIBLING_WEIGHT = 0.3;
 const PHRASING_SHARE = 0.15;
 /** A synonym is nearly, not quite, as good as the word itself, so exact wording still wins ties. */
 const SYNONYM_SIMILARITY = 0.9;
+/**
+ * "مدير شركة Lancium" is McNamara first and Lancium second: a phrasing naming Lancium alone ("who
+ * is Lancium") meets the description, but less well than one naming the man it describes.
+ */
+const VIA_SIMILARITY = 0.9;
 /** A named entity is what a question is about: missing it should cost more than missing a verb. */
 const ENTITY_WEIGHT = 1.5;
 // One typo in a five-letter word (0.8) passes; one in a four-letter word (0.75) is too often another word.
@@ -375,8 +380,10 @@ export function buildQuestionIndex(
         );
       for (const i of span) {
         named.add(i);
-        for (const id of ids)
-          out.get(i)?.push({ term: nameTerm(id), similarity: found.similarity });
+        for (const id of ids) {
+          const similarity = found.similarity * (id === found.via?.id ? VIA_SIMILARITY : 1);
+          out.get(i)?.push({ term: nameTerm(id), similarity });
+        }
       }
     }
     return { stands: out, named, spans, entityIds, about };
