@@ -307,6 +307,15 @@ describe("ask: the right paragraph is cited first", () => {
   });
 });
 
+describe("one fact per entry", () => {
+  // Lancium's entry says what Lancium does (¶16); who runs it is the entry on McNamara (¶17). With
+  // his name in its answer too, it outranked the entry on who owns the site for a choice of names.
+  it("does not answer who owns the Abilene site with what Lancium is", () => {
+    const result = engine.ask("who will own the abilene data center, lancium or crusoe?");
+    expect(result.ref).not.toBe("faq:who-is-lancium");
+  });
+});
+
 describe("question ranking", () => {
   const entry = (id: string, question: string, paragraph: number): FaqEntry => ({
     id,
