@@ -314,6 +314,13 @@ describe("one fact per entry", () => {
     const result = engine.ask("who will own the abilene data center, lancium or crusoe?");
     expect(result.ref).not.toBe("faq:who-is-lancium");
   });
+
+  // ChatGPT's entry says who makes it (¶2); whose computing built it is Microsoft's entry (¶20).
+  it("answers who supplied the computing behind ChatGPT from the Microsoft entry", () => {
+    const result = engine.ask("which firm supplied the computing resources to build chatgpt");
+    expect(result.ref).toBe("faq:microsoft-openai-relationship");
+    expect(firstParagraph(result)).toBe(20);
+  });
 });
 
 describe("question ranking", () => {
