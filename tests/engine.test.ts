@@ -144,6 +144,15 @@ describe("who: the named entity comes first", () => {
     );
   });
 
+  // "OpenAI do" is two edits from the alias "OpenAI CEO", but "do" is a word, not a typo of "ceo".
+  it.each([
+    ["what does openai do", "faq:what-is-openai"],
+    ["what does microsoft do", "faq:microsoft-openai-relationship"],
+    ["what does lancium do", "faq:who-is-lancium"],
+  ])("reads %j as about the company, not its chief", (question, ref) => {
+    expect(engine.ask(question).ref).toBe(ref);
+  });
+
   it("answers كروسو with Crusoe, not Microsoft, whose Arabic name contains those letters", () => {
     const result = engine.who("كروسو");
     expect(result.status).toBe("answered");

@@ -48,6 +48,18 @@ const MAX_PREFIX_LETTERS = 1 + Math.max(...ARTICLE_PREFIXES.map((prefix) => pref
 const sameScripts = (words: readonly string[], term: string): boolean =>
   term.split(" ").every((w, k) => ARABIC_TOKEN.test(w) === ARABIC_TOKEN.test(words[k] ?? ""));
 
+/** Letters a word needs before a misspelling of it is told from another word. */
+const MIN_TYPO_LETTERS = 3;
+/**
+ * A word of one or two letters that differs is another word, not a typo: "what does OpenAI do"
+ * asks about OpenAI, not "OpenAI CEO" two edits away.
+ */
+const shortWordsExact = (words: readonly string[], term: string): boolean =>
+  term.split(" ").every((w, k) => {
+    const typed = words[k] ?? "";
+    return typed === w || typed.length >= MIN_TYPO_LETTERS;
+  });
+
 /**
  * A name as the tokeniser may have left it. Arabic writes "and", "to", "with", "like" and "so"
  * as one letter joined to the next word ("لمايكروسوفت", "وسام"); and "ل" before a name that
@@ -139,7 +151,12 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
           // the one-word "elon", and a run of random words is not worth a search.
           hits = (fuzzyOfLength.get(n) ?? fuzzy)
             .lookup(phrase)
-            .filter((h) => h.term.split(" ").length === n && sameScripts(words, h.term))
+            .filter(
+              (h) =>
+                h.term.split(" ").length === n &&
+                sameScripts(words, h.term) &&
+                shortWordsExact(words, h.term),
+            )
             .flatMap((h) =>
               byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
             );
