@@ -688,6 +688,22 @@ describe("a name asked for", () => {
     expect(askedName(tokenize(question))).toBe(asked);
   });
 
+  // "Who is Crusoe?" asks who Crusoe is, not for a name other than Crusoe.
+  it.each([
+    ["who is crusoe", undefined],
+    ["مين هو كروزو؟", undefined],
+    ["who is the ceo of crusoe", "who"],
+    ["who is crusoe working with", "who"],
+  ])("reads %j, its names known, as asking for %j", (question, asked) => {
+    const tokens = tokenize(question);
+    const entities = buildEntityIndex(knowledge.entities);
+    expect(askedName(tokens, () => entities.detectEntities(tokens))).toBe(asked);
+  });
+
+  it("answers who Crusoe is from its own entry", () => {
+    expect(engine.ask("who is crusoe").ref).toBe("faq:who-is-crusoe");
+  });
+
   it("reads past a bare yes to the sentence that names who", () => {
     const names = knowledge.entities.filter((e) => e.id === "musk" || e.id === "openai");
     const unfair = (en: string, ar: string): FaqEntry => ({

@@ -1,7 +1,7 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
 import { word, wordSet } from "../text/word-lists.ts";
-import type { EntityIndex } from "./entity-index.ts";
+import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
 
 /**
@@ -34,10 +34,15 @@ const WHICH = word("which");
 const WHICH_WORDS = wordSet("which what أي");
 const TOWN_WORDS = wordSet("city town مدينة بلدة");
 
-export function askedName(tokens: readonly string[]): AskedName | undefined {
+/** `namesIn`: the question's names, looked up only for a question opened by "who". */
+export function askedName(
+  tokens: readonly string[],
+  namesIn: () => readonly DetectedEntity[] = () => [],
+): AskedName | undefined {
   const [first, second] = tokens;
   if (first === WHICH && second !== undefined && PERSON_WORDS.has(second)) return "person";
-  if (first !== undefined && WHO_OPENERS.has(first)) return "who";
+  if (first !== undefined && WHO_OPENERS.has(first))
+    return asksWhoNameIs(tokens, namesIn()) ? undefined : "who";
   if (tokens.some((token, i) => WHICH_WORDS.has(token) && TOWN_WORDS.has(tokens[i + 1] ?? "")))
     return "place";
   const name = tokens.findIndex(
@@ -50,6 +55,20 @@ export function askedName(tokens: readonly string[]): AskedName | undefined {
     return "person";
   const calledWhat = QUESTION_WORDS.has(first ?? "") && tokens.at(-1) === CALLED;
   return name >= 0 || calledWhat ? "any" : undefined;
+}
+
+/** Between "who" and the name in "who is Crusoe", "مين هو كروزو", "who's the Information". */
+const IS_WORDS = wordSet("is was are were s the هو هي هم يكون تكون");
+
+/**
+ * "Who is Crusoe?" asks who the name it gives is, not for another name: answered by an entry on
+ * Crusoe, whatever else its answer names. True when a name ends the question, with nothing but
+ * "is" or "the" between it and the "who" that opens it.
+ */
+function asksWhoNameIs(tokens: readonly string[], names: readonly DetectedEntity[]): boolean {
+  let start = 1;
+  while (IS_WORDS.has(tokens[start] ?? "")) start++;
+  return names.some((d) => d.start === start && d.end === tokens.length);
 }
 
 export interface AnswerNameIndex {

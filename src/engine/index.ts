@@ -322,7 +322,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       return names;
     };
     const response = responseIn(own, namesInQuestion);
-    const nameAsked = askedName(own);
+    const nameAsked = askedName(own, namesInQuestion);
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
     // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
     const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
