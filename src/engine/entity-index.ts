@@ -2,7 +2,7 @@ import type { Entity } from "../knowledge/schema.ts";
 import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
-import { buildDescriptions } from "./descriptions.ts";
+import { buildDescriptions, type Described } from "./descriptions.ts";
 import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
 
 /** An entity found for a query, with how sure we are (1 for an exact alias). */
@@ -23,16 +23,9 @@ export interface EntityIndex {
   byAlias(normalizedAlias: string): readonly Entity[];
 }
 
-export interface DetectedEntity {
-  entity: Entity;
-  /** Query token positions the alias covered. */
-  start: number;
-  end: number;
+/** A name found in a question: `start` and `end` are the token positions its alias covered. */
+export interface DetectedEntity extends Described {
   similarity: number;
-  /** For a description ("the Tesla guy"), the name it was built on, which it names too. */
-  via?: Entity;
-  /** A person's role beside the name that the story gives no one (see `Described`). */
-  unheldRole?: boolean;
 }
 
 /** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */
