@@ -882,6 +882,10 @@ describe("the kind of fact a question asks for", () => {
     ["شكد صرفت مايكروسوفت", ["amount"]],
     ["بكم مليار أعلن ترامب عن الاستثمار", ["amount"]],
     ["منين غادي تجي الطاقة", ["place"]],
+    ["متين رد ألتمان", ["time"]],
+    ["شوكت الجلسة", ["time"]],
+    ["قداش الاستثمار", ["amount"]],
+    ["شحقة ماسك زعلان", ["reason"]],
     ["in what year did musk found xai", ["time", "year"]],
     ["في أي عام أسس ماسك xAI", ["time", "year"]],
     ["which day did altman reply", ["time", "day"]],
@@ -1337,6 +1341,10 @@ describe("question words of every dialect", () => {
     ["شنو قال ماسك على ستارغيت؟", "شو قال ماسك على ستارغيت؟"],
     ["بشكد راح يستثمرون بستارغيت؟", "قديش رح يستثمروا بستارغيت؟"],
     ["شنو بغا ماسك من المحكمة؟", "شو بدو ماسك من المحكمة؟"],
+    // Sudanese, Iraqi, Libyan and Emirati words for "when", "what" and "why".
+    ["متين رد ألتمان على ماسك؟", "امتى رد ألتمان على ماسك؟"],
+    ["شوكت الجلسة؟", "امتى الجلسة؟"],
+    ["شني قال ترامب على المشروع؟", "شو قال ترامب على المشروع؟"],
   ])("answers %j as %j", (dialect, counterpart) => {
     const asked = engine.ask(dialect);
     expect(asked.status).toBe("answered");

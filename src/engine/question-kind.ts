@@ -89,6 +89,13 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["amount", "بشكد"],
   ["place", "منين"],
   ["time", "ايمتى"],
+  ["amount", "قداش"],
+  ["time", "وقتاش"],
+  ["time", "متين"],
+  ["time", "شوكت"],
+  ["time", "ايحين"],
+  ["reason", "شحقه"],
+  ["reason", "علاه"],
   // A time still to come: the answer must speak of one. "When will the Abilene data center be
   // finished?" is not answered by the day it was announced.
   ["future", "when will"],

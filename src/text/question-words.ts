@@ -10,4 +10,7 @@ export const ARABIC_QUESTION_WORDS = [
   // Gulf, Iraqi, Egyptian, Levantine and Maghrebi readers ask with their own words.
   "مين شو ايش وش إيه امتى وين فين ليش ليه قديش كام",
   "منو شنو شلون ازاي كيفاش علاش شحال بكام بكم منين ايمتى شكون شكد بشكد",
+  // Libyan and Tunisian, Sudanese, Iraqi, Yemeni and Emirati: "how much", "when", "why", "what",
+  // "which".
+  "قداش وقتاش متين شوكت ايحين شحقه علاه شني شنيه ياتو",
 ].join(" ");
