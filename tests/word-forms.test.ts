@@ -111,6 +111,7 @@ describe("arabicStem and buildStemIndex", () => {
   it("cuts the dialect present and future prefixes as it cuts the standard ones", () => {
     expect(arabicStem("بيلعبوا")).toBe(arabicStem("يلعبون"));
     expect(arabicStem("هيبني")).toBe(arabicStem("سيبني"));
+    expect(arabicStem("حيستثمروا")).toBe(arabicStem("سيستثمرون"));
     expect(arabicStem("بتدفع")).toBe(arabicStem("تدفع"));
   });
 

@@ -87,8 +87,14 @@ export function finalAlifVariant(token: string, known: KnownWords): FuzzyHit | u
 
 /** Another form of an Arabic word: the same word, but not as sure as a clitic cut off. */
 const STEM_SIMILARITY = 0.8;
-/** Standard tense prefixes, and the dialects' present ("بيلعب", "بتدفع") and Egyptian future ("هيبني"). */
-const VERB_PREFIXES = ["سي", "ست", "سن", "بي", "بت", "بن", "هي", "هت", "هن", "ي", "ت", "ن", "ا"];
+/**
+ * Standard tense prefixes, and the dialects' present ("بيلعب", "بتدفع") and future, Egyptian
+ * ("هيبني") and Sudanese or Levantine ("حيستثمروا").
+ */
+const VERB_PREFIXES = [
+  ...["سي", "ست", "سن", "بي", "بت", "بن", "هي", "هت", "هن", "حي", "حت", "حن"],
+  ...["ي", "ت", "ن", "ا"],
+];
 /** Pronouns after the ending: "شريكتها" is "شريكة" and "her". The lone "ه" is read as an ending. */
 const PRONOUNS = ["هما", "ها", "هم", "كم", "نا"];
 /** The last, "و" alone, is how dialects write the plural "وا" ("قالو", "اشتغلو"). */
