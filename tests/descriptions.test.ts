@@ -50,6 +50,7 @@ describe("descriptions", () => {
     expect(named(world, "رئيس corp")).toEqual(["cy<corp"]);
     expect(named(world, "the bolt founder")).toEqual(["ada<bolt"]);
     expect(named(world, "راجل corp")).toEqual(["cy<corp"]);
+    expect(named(world, "زول corp")).toEqual(["cy<corp"]);
   });
 
   it("names only in the role the store gives: an owner is a boss, not a CEO", () => {

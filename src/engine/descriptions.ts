@@ -21,7 +21,7 @@ const role = (list: string, kind: Role["kind"], relations: readonly Relation[]) 
   for (const word of words(list)) roles.set(word, { kind, relations });
 };
 // Each role's relations in order of preference.
-role("guy dude man رجل راجل", "person", ["runs", "owns", "founded"]);
+role("guy dude man رجل راجل زول", "person", ["runs", "owns", "founded"]);
 role("owner tycoon mogul صاحب مالك", "person", ["owns", "founded"]);
 // A boss may run the company or own it; a title is a claim the story must make itself.
 role("boss head leader honcho رئيس زعيم", "person", ["runs", "owns"]);

@@ -12,5 +12,5 @@ export const ARABIC_QUESTION_WORDS = [
   "منو شنو شلون ازاي كيفاش علاش شحال بكام بكم منين ايمتى شكون شكد بشكد",
   // Libyan and Tunisian, Sudanese, Iraqi, Yemeni and Emirati: "how much", "when", "why", "what",
   // "which".
-  "قداش وقتاش متين شوكت ايحين شحقه علاه شني شنيه ياتو",
+  "قداش وقتاش متين شوكت ايحين شحقه علاه شني شنيه شن ياتو",
 ].join(" ");
