@@ -977,6 +977,7 @@ describe("the kind of fact a question asks for", () => {
       // The entry that matches best says when the site was announced, not when it will be done.
       "when will the abilene data center be finished",
       "متى سيكتمل بناء مركز أبيلين؟",
+      "when will stargate be done",
       // The entry gives what Microsoft will spend worldwide, not how many data centers it has.
       "How many data centers is Microsoft building worldwide?",
     ],

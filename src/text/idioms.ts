@@ -51,6 +51,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["in on", "part"],
   ["cast doubt", "question"],
   ["in the works", "planned"],
+  // "When will Stargate be done?" asks when it is finished; "done" alone is a stopword.
+  ["be|get|is|are|being done", "finished"],
   ["in the pipeline", "planned"],
   ["keep|kept the lights on", "power"],
   ["run|ran on", "powered"],
