@@ -91,10 +91,7 @@ const STEM_SIMILARITY = 0.8;
  * Standard tense prefixes, and the dialects' present ("بيلعب", "بتدفع") and future, Egyptian
  * ("هيبني") and Sudanese or Levantine ("حيستثمروا").
  */
-const VERB_PREFIXES = [
-  ...["سي", "ست", "سن", "بي", "بت", "بن", "هي", "هت", "هن", "حي", "حت", "حن"],
-  ...["ي", "ت", "ن", "ا"],
-];
+const VERB_PREFIXES = "سي ست سن بي بت بن هي هت هن حي حت حن ي ت ن ا".split(" ");
 /** Pronouns after the ending: "شريكتها" is "شريكة" and "her". The lone "ه" is read as an ending. */
 const PRONOUNS = ["هما", "ها", "هم", "كم", "نا"];
 /** The last, "و" alone, is how dialects write the plural "وا" ("قالو", "اشتغلو"). */
