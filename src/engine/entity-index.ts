@@ -34,24 +34,27 @@ const MAX_ALIAS_WORDS = 4;
 /** The most letters a spelling trims before a name: a proclitic and the longest article form. */
 const MAX_PREFIX_LETTERS = 1 + Math.max(...ARTICLE_PREFIXES.map((prefix) => prefix.length));
 
-/**
- * A typo keeps the script of the word it spoils: "microsoft و" is Microsoft and "and", never
- * "microsoft ceo" one letter-count away.
- */
-const sameScripts = (words: readonly string[], term: string): boolean =>
-  term.split(" ").every((w, k) => ARABIC_TOKEN.test(w) === ARABIC_TOKEN.test(words[k] ?? ""));
-
 /** Letters a word needs before a misspelling of it is told from another word. */
 const MIN_TYPO_LETTERS = 3;
 /**
- * A word of one or two letters that differs is another word, not a typo: "what does OpenAI do"
- * asks about OpenAI, not "OpenAI CEO" two edits away.
+ * Whether the typed words could spell the name `term` word for word, typos included. A typo keeps
+ * the script of the word it spoils: "microsoft و" is Microsoft and "and", never "microsoft ceo"
+ * one letter-count away. A word of one or two letters that differs is another word, not a typo:
+ * "what does OpenAI do" asks about OpenAI, not "OpenAI CEO" two edits away.
  */
-const shortWordsExact = (words: readonly string[], term: string): boolean =>
-  term.split(" ").every((w, k) => {
-    const typed = words[k] ?? "";
-    return typed === w || typed.length >= MIN_TYPO_LETTERS;
-  });
+const spellsWordForWord = (words: readonly string[], term: string): boolean => {
+  const parts = term.split(" ");
+  return (
+    parts.length === words.length &&
+    parts.every((w, k) => {
+      const typed = words[k] ?? "";
+      return (
+        ARABIC_TOKEN.test(w) === ARABIC_TOKEN.test(typed) &&
+        (typed === w || typed.length >= MIN_TYPO_LETTERS)
+      );
+    })
+  );
+};
 
 /**
  * A name as the tokeniser may have left it. Arabic writes "and", "to", "with", "like" and "so"
@@ -144,12 +147,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
           // the one-word "elon", and a run of random words is not worth a search.
           hits = (fuzzyOfLength.get(n) ?? fuzzy)
             .lookup(phrase)
-            .filter(
-              (h) =>
-                h.term.split(" ").length === n &&
-                sameScripts(words, h.term) &&
-                shortWordsExact(words, h.term),
-            )
+            .filter((h) => spellsWordForWord(words, h.term))
             .flatMap((h) =>
               byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
             );
