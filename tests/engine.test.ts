@@ -594,6 +594,9 @@ describe("who acted", () => {
   it.each([
     ["who told musk he's wrong", "musk"],
     ["مين قال لماسك انه غلطان", "musk"],
+    // Every way a question opens on "who" asks it: Gulf and Iraqi "منو", Maghrebi "شكون".
+    ["منو قال لماسك انه غلطان", "musk"],
+    ["شكون قال لماسك انه غلطان", "musk"],
     ["what did musk tell altman", undefined],
     ["who is musk", undefined],
   ])("reads %j as asking who spoke to %j", (question, id) => {

@@ -1,5 +1,6 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
 import { THE, word, wordSet } from "../text/word-lists.ts";
+import { WHO_OPENERS } from "./asked-name.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
@@ -215,7 +216,6 @@ export function actorsIn(
 }
 
 /** "Who told Musk…", "مين قال لماسك": the asked-for actor spoke to the name after the verb. */
-const WHO = wordSet("who مين من");
 const ADDRESSING = wordSet(
   "told tell tells asked invited urged accused sued criticized criticised قال قالت دعا دعت طلب طلبت اتهم اتهمت",
 );
@@ -225,7 +225,7 @@ export function addresseeIn(
   tokens: readonly string[],
   namesIn: () => readonly DetectedEntity[],
 ): string | undefined {
-  if (!WHO.has(tokens[0] ?? "") || !ADDRESSING.has(tokens[1] ?? "")) return undefined;
+  if (!WHO_OPENERS.has(tokens[0] ?? "") || !ADDRESSING.has(tokens[1] ?? "")) return undefined;
   return namesIn().find((d) => d.start === 2)?.entity.id;
 }
 
