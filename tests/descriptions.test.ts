@@ -78,6 +78,15 @@ describe("descriptions", () => {
     expect(named(world, "the boss of the company that made widget")).toEqual(["ada<widget"]);
   });
 
+  it("reads a role before a verb of running as whoever runs the company, and no one else", () => {
+    expect(named(world, "the guy who runs corp")).toEqual(["cy<corp"]);
+    expect(named(world, "the person running corp")).toEqual(["cy<corp"]);
+    expect(named(world, "الشخص اللي بيدير corp")).toEqual(["cy<corp"]);
+    // Ada owns Acme: "the acme guy", but not "the guy who runs acme".
+    expect(named(world, "the guy who runs acme")).toEqual(["acme"]);
+    expect(named(world, "the man who heads duo")).toEqual(["eve<duo"]);
+  });
+
   it("names a person's company only when the person is behind exactly one", () => {
     expect(named(world, "cy company")).toEqual(["corp<cy"]);
     expect(named(world, "ada company")).toEqual(["ada"]);
@@ -88,6 +97,7 @@ describe("descriptions", () => {
       world.detectEntities(tokenize(text)).map((d) => `${d.entity.id}:${d.unheldRole === true}`);
     expect(unheld("who is the ceo of acme")).toEqual(["acme:true"]);
     expect(unheld("bolt boss")).toEqual(["bolt:true"]);
+    expect(unheld("who is the man who heads acme")).toEqual(["acme:true"]);
     expect(unheld("الرئيس التنفيذي لشركة bolt")).toEqual(["bolt:true"]);
     // Held: a description, not a question about nobody.
     expect(unheld("الرئيس التنفيذي لشركة corp")).toEqual(["corp:false"]);
@@ -123,6 +133,7 @@ describe("descriptions in the real store", () => {
     expect(engine.who("the tesla guy").ref).toBe("entity:musk");
     expect(engine.who("the tesla tycoon").ref).toBe("entity:musk");
     expect(engine.who("nadella's company").ref).toBe("entity:microsoft");
+    expect(engine.who("the guy who runs lancium").ref).toBe("entity:mcnamara");
   });
 
   it("answers a question that names someone by description as it answers their name", () => {

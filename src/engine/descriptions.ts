@@ -21,7 +21,7 @@ const role = (list: string, kind: Role["kind"], relations: readonly Relation[]) 
   for (const word of words(list)) roles.set(word, { kind, relations });
 };
 // Each role's relations in order of preference.
-role("guy dude man رجل راجل زول", "person", ["runs", "owns", "founded"]);
+role("guy dude man person رجل راجل زول شخص", "person", ["runs", "owns", "founded"]);
 role("owner tycoon mogul صاحب مالك", "person", ["owns", "founded"]);
 // A boss may run the company or own it; a title is a claim the story must make itself.
 role("boss head leader honcho رئيس زعيم", "person", ["runs", "owns"]);
@@ -38,13 +38,43 @@ const BEFORE_ROLE = new Set(words("top big main"));
  * ChatGPT", "the company that makes ChatGPT", "الشركة اللي عاملة شات جي بي تي".
  */
 const AFTER_ROLE = new Set(
-  words(`of at behind the that which makes made created developed built
+  words(`of at behind the that which who makes made created developed built
     اللي التي الذي عاملة عملت صنعت تصنع طورت تطور`),
 );
+/**
+ * "The guy who runs Lancium", "الشخص اللي بيدير مايكروسوفت": a role before a verb of running names
+ * only the one who runs the company, never an owner or a founder the story gives instead.
+ */
+const RUNNING = new Set(words("runs running run leads leading heads heading manages يدير بيدير"));
 /** "الرئيس التنفيذي لشركة سوفت بنك": "chief executive of the company", a role all the same. */
 const ROLE_QUALIFIERS = new Set(words("التنفيذي لشركة"));
 /** "The head of the company that makes ChatGPT" is as far as a reader's description goes. */
 const MAX_ROLES = 3;
+
+/**
+ * The role word up to `reach` words before a name, past the words that join them ("the CEO of",
+ * "the guy who runs"), and where it stands. A verb of running among them narrows a person's role.
+ */
+function roleBefore(
+  tokens: readonly string[],
+  start: number,
+  reach: number,
+  joining: ReadonlySet<string> = NO_WORDS,
+): { role: Role | undefined; at: number } {
+  let at = start - 1;
+  let running = false;
+  const joins = (word: string) => AFTER_ROLE.has(word) || RUNNING.has(word) || joining.has(word);
+  while (at > start - reach && joins(tokens[at] ?? "")) {
+    running ||= RUNNING.has(tokens[at] ?? "");
+    at--;
+  }
+  const role = roles.get(tokens[at] ?? "");
+  return {
+    role: running && role?.kind === "person" ? { kind: "person", relations: ["runs"] } : role,
+    at,
+  };
+}
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 export interface Described {
   entity: Entity;
@@ -106,13 +136,7 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
   /** A person's role beside a company that the store gives no one: "the CEO of SoftBank". */
   const unheld = (entity: Entity, tokens: readonly string[], start: number, end: number) => {
     if (entity.kind === "person") return false;
-    let before = start - 1;
-    while (
-      before > start - 4 &&
-      (AFTER_ROLE.has(tokens[before] ?? "") || ROLE_QUALIFIERS.has(tokens[before] ?? ""))
-    )
-      before--;
-    const role = roles.get(tokens[end] ?? "") ?? roles.get(tokens[before] ?? "");
+    const role = roles.get(tokens[end] ?? "") ?? roleBefore(tokens, start, 4, ROLE_QUALIFIERS).role;
     return role?.kind === "person" && !resolve(entity, role);
   };
 
@@ -122,10 +146,8 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
       // After the name ("tesla guy", "microsoft top guy"), or before it ("ceo of the tesla", "رئيس تسلا").
       let after = end;
       if (BEFORE_ROLE.has(tokens[after] ?? "") && roles.has(tokens[after + 1] ?? "")) after++;
-      let before = start - 1;
-      while (before > start - 3 && AFTER_ROLE.has(tokens[before] ?? "")) before--;
+      const { role: beforeRole, at: before } = roleBefore(tokens, start, 3);
       const afterRole = roles.get(tokens[after] ?? "");
-      const beforeRole = roles.get(tokens[before] ?? "");
       const byAfter = afterRole && resolve(entity, afterRole);
       const byBefore = !byAfter && beforeRole && resolve(entity, beforeRole);
       if (byAfter) end = after + 1;
