@@ -335,6 +335,10 @@ describe("idioms", () => {
     ["will it run on solar", ["will", "it", "powered", "solar"]],
     ["what did altman write back", ["what", "did", "altman", "respond"]],
     ["a no-show at the presser", ["a", "absent", "at", "the", "presser"]],
+    ["which company wasnt at the event", ["which", "company", "absent", "at", "the", "event"]],
+    ["who wasn't at the presser", ["who", "absent", "at", "the", "presser"]],
+    ["who was not at the event", ["who", "absent", "at", "the", "event"]],
+    ["who didn't attend", ["who", "absent"]],
     ["when did musk push back", ["when", "did", "musk", "criticize"]],
     [
       "was he joking when he brought up the money",

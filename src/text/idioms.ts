@@ -45,6 +45,13 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["show up", "attend"],
   ["turn up", "attend"],
   ["no show", "absent"],
+  // "Which company wasn't at Trump's press conference?": word by word, "wasn't at" is a "was" and
+  // an "at", and the question met the entry on when the conference was.
+  ["wasn|weren t at", "absent at"],
+  ["wasn|weren at", "absent at"],
+  ["was|were not at", "absent at"],
+  ["didn t attend", "absent"],
+  ["did not attend", "absent"],
   ["chip in", "invest"],
   ["pitch in", "invest"],
   ["prop up", "back"],
