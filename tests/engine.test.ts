@@ -1435,7 +1435,21 @@ describe("ask: off-topic questions get no answer", () => {
     // The story names Tesla but never says who runs it; Musk's companies may be suggested.
     "who is the ceo of tesla?",
     "who is the tesla ceo?",
+    // The story leaves the case undecided: a hearing is set, nothing more.
+    "what was the court's ruling in musk's case against openai",
+    "What did the judge decide at the February hearing?",
+    "هل حكمت المحكمة لصالح ماسك في طلب وقف تحول OpenAI إلى شركة ربحية؟",
+    "شو كان حكم المحكمة في قضية ماسك ضد OpenAI؟",
   ]);
+
+  it("still answers what ruling Musk wants, which the story gives", () => {
+    expect(engine.ask("what ruling does musk want from the court").ref).toBe(
+      "faq:musk-court-order-request",
+    );
+    expect(engine.ask("إيلون عايز حكم يمنع أوبن إيه آي من إيه؟").ref).toBe(
+      "faq:musk-court-order-request",
+    );
+  });
 
   it("suggests featured questions on a miss", () => {
     const result = engine.ask("what is the capital of France?");

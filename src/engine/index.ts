@@ -3,6 +3,7 @@ import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
 import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
 import { askedName, buildAnswerNameIndex } from "./asked-name.ts";
+import { asksCourtOutcome } from "./court-outcome.ts";
 import {
   buildEntityIndex,
   type DetectedEntity,
@@ -326,6 +327,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
     // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
     const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
+    const asksOutcome = asksCourtOutcome(own);
     const actorsAsked = actorsIn(own, namesInQuestion);
     const addressee = addresseeIn(own, namesInQuestion);
     const fits = (r: RankedEntry) =>
@@ -337,7 +339,8 @@ export function createEngine(knowledge: Knowledge): Engine {
       (actorsAsked.size === 0 || (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
       (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
       (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)) &&
-      !asksUnheldRole;
+      !asksUnheldRole &&
+      !asksOutcome;
     /** The best of a ranking's fitting entries, if it may answer: confident, and not tied. */
     const answering = ([fit, next]: readonly RankedEntry[]): RankedEntry | undefined => {
       if (!fit || !isConfident(fit, tokens.length)) return undefined;

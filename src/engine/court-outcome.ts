@@ -1,0 +1,34 @@
+import { wordSet } from "../text/word-lists.ts";
+
+/**
+ * The story leaves Musk's case undecided: it says he sued, what he asked the court to stop, and
+ * that a hearing is set for early February. A question asking how the case turned out (a ruling,
+ * a verdict, who won) asks what it never says, though its other words meet the lawsuit's entries
+ * well: "did the court rule in Musk's favour?" was answered with the order he asked for. A question
+ * asking what ruling Musk wants asks about his request, which the story does give.
+ */
+const COURT = wordSet(
+  `court courts judge judges hearing case lawsuit suit trial injunction محكمه قاضي قضيه قضاء جلسه
+  دعوي`,
+);
+const OUTCOME = wordSet(
+  `ruling verdict decision outcome result won win wins lost lose loses granted denied rejected
+  حكم حكمت قضت قرار نتيجه فاز خسر رفضت وافقت`,
+);
+/** Verbs that tell an outcome only with the court as their subject: "the judge decided", not "Musk decided to sue". */
+const COURT_VERBS = wordSet("rule rules ruled decide decides decided reject rejects grant grants");
+/** Musk's own wish: "what ruling does he want", "ماسك عايز حكم…". */
+const WANTING = wordSet(
+  "want wants wanted seek seeks seeking sought asking يريد يبي عايز عاوز بدو يبغى يطلب يلتمس يسعى",
+);
+
+/** Whether the question asks how the court case ended, which the story does not say. */
+export function asksCourtOutcome(tokens: readonly string[]): boolean {
+  return (
+    tokens.some(
+      (t, i) => OUTCOME.has(t) || (COURT_VERBS.has(t) && COURT.has(tokens[i - 1] ?? "")),
+    ) &&
+    tokens.some((t) => COURT.has(t)) &&
+    !tokens.some((t) => WANTING.has(t))
+  );
+}
