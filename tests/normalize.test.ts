@@ -339,6 +339,10 @@ describe("idioms", () => {
     ["who wasn't at the presser", ["who", "absent", "at", "the", "presser"]],
     ["who was not at the event", ["who", "absent", "at", "the", "event"]],
     ["who didn't attend", ["who", "absent"]],
+    ["who started openai", ["who", "founded", "openai"]],
+    ["did they start open ai together", ["did", "they", "cofounded", "open", "ai"]],
+    ["he started his own ai company", ["he", "founded", "company", "own", "ai"]],
+    ["when did the feud start", ["when", "did", "the", "feud", "start"]],
     ["when did musk push back", ["when", "did", "musk", "criticize"]],
     [
       "was he joking when he brought up the money",

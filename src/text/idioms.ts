@@ -64,6 +64,14 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["keep|kept the lights on", "power"],
   ["run|ran on", "powered"],
   ["crack up", "laughing"],
+  // A company is founded, not begun: "did Musk and Altman start OpenAI together?" met "how did
+  // the feud start".
+  ["start * together", "cofounded"],
+  ["start openai", "founded openai"],
+  ["start open ai", "founded open ai"],
+  ["start xai", "founded xai"],
+  ["start x ai", "founded x ai"],
+  ["start a|an|his|their|its * company|firm|startup|lab", "founded company"],
   ["butt heads", "clash"],
   ["lock horns", "clash"],
   ["take|took|taken * up on", "accept"],
