@@ -1583,6 +1583,40 @@ describe("quote", () => {
   });
 });
 
+describe("ask: who said the words a reader recalls", () => {
+  it.each([
+    ["who said the projct is backd by a multibilion dolar investment", "crusoe", 16],
+    ["مين قال انو المشروع رح يوفر اقصى قدر من الطاقه الخضراء باقل تكلفه", "mcnamara", 17],
+    ["who called stargate a resounding declaration of confidence in america", "trump", 4],
+    // Words in quotation marks are the quote, names and all.
+    ['Who said "they don\'t actually have the money" about the backers?', "musk", 6],
+    ['who said "SoftBank has well under $10B"', "musk", 6],
+  ])("answers %j with the quote of %s, in paragraph %i", (question, speaker, paragraph) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe(`quote:${speaker}`);
+    expect(result.citations.map((c) => c.paragraph)).toEqual([paragraph]);
+  });
+
+  it("names every speaker of a joint statement", () => {
+    const result = engine.ask("who said the project is backed by a multibillion-dollar investment");
+    expect(result.title).toBe("Who said it: Crusoe Energy Systems and Lancium");
+    expect(engine.ask("من قال إن المشروع مدعوم باستثمار بمليارات الدولارات").title).toBe(
+      "القائل: كروزو إنرجي سيستمز ولانشيوم",
+    );
+  });
+
+  it.each([
+    // Reported, not quoted: the companies said so, in no words of their own the story gives.
+    "who said they would own and develop the Abilene facility?",
+    "who said the hearing is in february",
+    // One recalled word is too few to tell a quote by.
+    "who said musk was wrong",
+  ])("leaves %j to the questions", (question) => {
+    expect(engine.ask(question).ref ?? "").not.toMatch(/^quote:/);
+  });
+});
+
 describe("source", () => {
   it.each(["6", "٦", "۶", "¶6", " 6 "])("reads %j as paragraph 6", (input) => {
     const result = engine.source(input);

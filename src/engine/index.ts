@@ -25,6 +25,7 @@ import {
   withoutKindNouns,
 } from "./question-kind.ts";
 import { preambleWords, trimFiller } from "./question-start.ts";
+import { buildQuoteFinder, type QuoteMatch } from "./quoted-words.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
 import { storyQuestion } from "./story-question.ts";
@@ -167,6 +168,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const responders = buildResponderIndex(store);
   const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
   const actors = buildActorIndex(store, knowledge.quotes);
+  const findQuote = buildQuoteFinder(knowledge.quotes);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -236,23 +238,29 @@ export function createEngine(knowledge: Knowledge): Engine {
           .map((s) => entitySuggestion(s, lang, "quote")),
       };
     }
-    const text = quotes
-      .map((q) =>
-        lang === "en"
-          ? `“${q.en}” (${phrase(q.enSource === "original" ? "original" : "translation", "en")})\n— ${q.context.en}`
-          : `«${q.ar}»\n— ${q.context.ar}`,
-      )
-      .join("\n\n");
+    const text = quotes.map((q) => quoteText(q, lang)).join("\n\n");
     return {
       ...base(lang),
       status: "answered",
       title: phrase("quotesTitle", lang, { name: entity.name[lang] }),
       text,
-      citations: quotes.map((q) =>
-        citeFor({ paragraph: q.paragraph, text: q.ar, translation: q.en }, lang),
-      ),
+      citations: quotes.map((q) => quoteCitation(q, lang)),
       confidence,
       ref: `quote:${entity.id}`,
+    };
+  };
+
+  /** Whose words the reader recalled ("who said…"): that quote alone, under its speakers' names. */
+  const saidBy = ({ quote, share }: QuoteMatch, lang: Lang): EngineResult => {
+    const names = quote.speakers.map((id) => entityById.get(id)?.name[lang] ?? id);
+    return {
+      ...base(lang),
+      status: "answered",
+      title: phrase("saidByTitle", lang, { names: joinNames(names, lang) }),
+      text: quoteText(quote, lang),
+      citations: [quoteCitation(quote, lang)],
+      confidence: share,
+      ref: `quote:${quote.speakers[0]}`,
     };
   };
 
@@ -328,6 +336,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
     const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
     const asksOutcome = asksCourtOutcome(own);
+    const recalled = findQuote(own, namesInQuestion, query.raw);
+    if (recalled) return saidBy(recalled, lang);
     const actorsAsked = actorsIn(own, namesInQuestion);
     const addressee = addresseeIn(own, namesInQuestion);
     const fits = (r: RankedEntry) =>
@@ -495,6 +505,22 @@ export function createEngine(knowledge: Knowledge): Engine {
       }
     },
   };
+}
+
+/** A quote as a reply shows it: the words, where the English comes from, and their context. */
+function quoteText(q: Quote, lang: Lang): string {
+  return lang === "en"
+    ? `“${q.en}” (${phrase(q.enSource === "original" ? "original" : "translation", "en")})\n— ${q.context.en}`
+    : `«${q.ar}»\n— ${q.context.ar}`;
+}
+
+function quoteCitation(q: Quote, lang: Lang): AnswerCitation {
+  return citeFor({ paragraph: q.paragraph, text: q.ar, translation: q.en }, lang);
+}
+
+/** "Crusoe and Lancium", "كروزو ولانشيوم". */
+function joinNames(names: readonly string[], lang: Lang): string {
+  return lang === "en" ? names.join(" and ") : names.join(" و");
 }
 
 /** English readers get the translation beside the Arabic; Arabic readers get the Arabic alone. */

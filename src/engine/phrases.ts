@@ -21,6 +21,7 @@ export const PHRASES = {
     ar: "لا يتضمن المقال اقتباسًا مباشرًا من {name}.",
   },
   quotesTitle: { en: "Quotes: {name}", ar: "اقتباسات: {name}" },
+  saidByTitle: { en: "Who said it: {names}", ar: "القائل: {names}" },
   original: { en: "AP's original English wording", ar: "صياغة أسوشيتد برس الأصلية بالإنجليزية" },
   translation: { en: "our translation from the Arabic", ar: "ترجمتنا عن العربية" },
   paragraphTitle: { en: "Paragraph {n}", ar: "الفقرة {n}" },

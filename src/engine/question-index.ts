@@ -101,7 +101,8 @@ const VIA_SIMILARITY = 0.9;
 /** A named entity is what a question is about: missing it should cost more than missing a verb. */
 const ENTITY_WEIGHT = 1.5;
 // One typo in a five-letter word (0.8) passes; one in a four-letter word (0.75) is too often another word.
-const FUZZY = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as const;
+/** How far a typed word may be from a known one and still be read as it: "altmn", "stargte". */
+export const WORD_TYPOS = { minSimilarity: 0.78, minLength: 4, minLengthRatio: 0.75 } as const;
 
 /**
  * A clause that sets the scene tells when the thing asked happened, not what is asked: "did
@@ -279,7 +280,7 @@ export function buildQuestionIndex(
     for (const phrasing of item.phrasings) phrasing.contentWeight = contentWeightOf(phrasing.terms);
   const vocabulary = buildFuzzyTermIndex(
     [...postings.keys()].filter((term) => !isNameTerm(term)),
-    FUZZY,
+    WORD_TYPOS,
   );
   const known: KnownWords = { has: (term) => postings.has(term), lookup: vocabulary.lookup };
   const sameArabicStem = buildStemIndex(postings.keys());
