@@ -50,6 +50,7 @@ describe("descriptions", () => {
     expect(named(world, "رئيس corp")).toEqual(["cy<corp"]);
     expect(named(world, "the bolt founder")).toEqual(["ada<bolt"]);
     expect(named(world, "راجل corp")).toEqual(["cy<corp"]);
+    expect(named(world, "the guy from corp")).toEqual(["cy<corp"]);
     expect(named(world, "زول corp")).toEqual(["cy<corp"]);
   });
 
@@ -134,6 +135,7 @@ describe("descriptions in the real store", () => {
     expect(engine.who("the tesla tycoon").ref).toBe("entity:musk");
     expect(engine.who("nadella's company").ref).toBe("entity:microsoft");
     expect(engine.who("the guy who runs lancium").ref).toBe("entity:mcnamara");
+    expect(engine.who("the guy from oracle").ref).toBe("entity:ellison");
   });
 
   it("answers a question that names someone by description as it answers their name", () => {

@@ -38,7 +38,7 @@ const BEFORE_ROLE = new Set(words("top big main"));
  * ChatGPT", "the company that makes ChatGPT", "الشركة اللي عاملة شات جي بي تي".
  */
 const AFTER_ROLE = new Set(
-  words(`of at behind the that which who makes made created developed built
+  words(`of at from behind the that which who makes made created developed built
     اللي التي الذي عاملة عملت صنعت تصنع طورت تطور`),
 );
 /**
