@@ -367,6 +367,12 @@ describe("idioms", () => {
     // The story named as the source, and the reader's hedge, say nothing.
     ["the piece says trump talked it up", ["trump", "talked", "it", "up"]],
     ["if i read this right who pays", ["this", "who", "pays"]],
+    // Formal requests ask nothing themselves.
+    ["kindly tell who pays", ["tell", "who", "pays"]],
+    ["أرجو أن توضح من يدفع", ["من", "يدفع"]],
+    ["من فضلك من يدفع", ["من", "يدفع"]],
+    ["أرغب في معرفة من يدفع", ["من", "يدفع"]],
+    ["يرجى توضيح من يدفع", ["من", "يدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
