@@ -1181,7 +1181,10 @@ describe("a preamble before the question", () => {
       "for our seminar as far i can tell",
     ],
     ["في سياق بحثي عن الموضوع، ماذا قال ألتمان لماسك", "في سياق بحثي عن موضوع"],
-    ["I read the piece on Stargate. What did Musk say about it?", "i read the piece on stargate"],
+    [
+      "We discussed the piece on Stargate. What did Musk say about it?",
+      "we discussed the piece on stargate",
+    ],
     // "When" followed by no verb sets a scene; "فما" is "so what".
     [
       "when the president rolled it out, how did he describe the deal",
@@ -1581,6 +1584,40 @@ describe("quote", () => {
       expect(speakers.has(s.ref.slice("quote:".length))).toBe(true);
     }
   });
+});
+
+describe("ask: a reader's filler around a question", () => {
+  // Chat filler is unknown to the store, and an unknown word weighs most of a question: "um",
+  // "wait", "يا جماعة" or "حد يعرف" sent half the answered questions to "Did you mean".
+  const wrapped = [
+    [
+      "how much will stargate invest",
+      ["um ", "honestly ", "wait ", "can someone explain "],
+      [" again", " or not"],
+    ],
+    [
+      "كم ستستثمر ستارغيت",
+      ["يا جماعة ", "حد يعرف ", "شباب ", "اخي ", "ذكرني، "],
+      [" يا بوت", " بالله", " ولا لا"],
+    ],
+  ] as const;
+  for (const [question, before, after] of wrapped) {
+    const bare = () => engine.ask(question);
+    it.each([...before.map((b) => `${b}${question}`), ...after.map((a) => `${question}${a}`)])(
+      "answers %j as the bare question",
+      (text) => {
+        const reply = engine.ask(text);
+        expect(reply.status).toBe("answered");
+        expect(reply.ref).toBe(bare().ref);
+      },
+    );
+  }
+
+  // Nor does filler turn a near miss into an answer.
+  itMakesNoClaim([
+    "اخي مين القاضي اللي بينظر في قضية ماسك ضد اوبن اي اي",
+    "um how old is elon musk",
+  ]);
 });
 
 describe("ask: who said the words a reader recalls", () => {

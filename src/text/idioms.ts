@@ -90,6 +90,9 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["in the first place", ""],
   // "…splitting up or what": the reader's shrug asks nothing more.
   ["or what", ""],
+  ["or not", ""],
+  ["ولا لا", ""],
+  ["او|أو لا", ""],
   // What a reader says before asking asks nothing.
   ["i|we was|am|were|are wondering", ""],
   ["i|we wonder", ""],
@@ -99,6 +102,13 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["can|could|would you", ""],
   ["do|does you|anyone|anybody know", ""],
   ["anyone|anybody know", ""],
+  ["can|could|would someone|somebody|anyone|anybody|you explain", ""],
+  ["remind me", ""],
+  [`i|we read|saw the ${STORY}`, ""],
+  ["في|فيه حد|أحد يعرف", ""],
+  ["حد|أحد يعرف", ""],
+  ["ذكرني|ذكروني", ""],
+  [`قرأت|قريت|شفت ${ARABIC_STORY}|الخبر`, ""],
   ["good morning|afternoon|evening", ""],
   ["story desk", ""],
   ["ستوري ديسك", ""],

@@ -16,7 +16,8 @@ according regarding concerning located situated
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
-thanks thx ty tysm cheers`;
+thanks thx ty tysm cheers
+um umm uh uhh hmm hm er erm wait honestly seriously literally truly again`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
@@ -32,7 +33,8 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً
 قلي قولي قوللي خبرني خبرنا احكيلي احكيلنا تقولي تقلي تخبرني تحكيلي جاوبني مرحبا اهلا هاي بوت
-شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا`;
+شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا
+يا بالله جماعة شباب اخي أخي اخوي خوي`;
 
 /**
  * Words for the story itself: every question is about it, so "in the article" or "حسب المقال"
