@@ -375,6 +375,10 @@ describe("idioms", () => {
     ["يرجى توضيح من يدفع", ["من", "يدفع"]],
     ["can someone explain who pays or not", ["who", "pays"]],
     ["حد يعرف مين بيدفع ولا لا", ["مين", "بيدفع"]],
+    ["random question but who pays in a nutshell", ["but", "who", "pays"]],
+    ["sorry if this was asked, who pays with sources", ["who", "pays"]],
+    ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
+    ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);

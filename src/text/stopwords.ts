@@ -17,7 +17,8 @@ don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
 thanks thx ty tysm cheers
-um umm uh uhh hmm hm er erm wait honestly seriously literally truly again`;
+um umm uh uhh hmm hm er erm wait honestly seriously literally truly again
+bruh like q sorry confused alright asap briefly eli5`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
@@ -34,7 +35,7 @@ const ARABIC = `في على عن الى إلى من مع و او أو ثم ان 
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً
 قلي قولي قوللي خبرني خبرنا احكيلي احكيلنا تقولي تقلي تخبرني تحكيلي جاوبني مرحبا اهلا هاي بوت
 شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا
-يا بالله جماعة شباب اخي أخي اخوي خوي`;
+يا بالله جماعة شباب اخي أخي اخوي خوي اخوان استفسار عفوا معليش معلش بليز تكفى تكفون اهلين هلا`;
 
 /**
  * Words for the story itself: every question is about it, so "in the article" or "حسب المقال"
