@@ -15,7 +15,7 @@ import {
 } from "../src/engine/index.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
-import { preambleWords, trimFiller } from "../src/engine/question-start.ts";
+import { readPreamble, trimFiller } from "../src/engine/question-start.ts";
 import { responseIn } from "../src/engine/responder.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -1185,6 +1185,8 @@ describe("a preamble before the question", () => {
       "We discussed the piece on Stargate. What did Musk say about it?",
       "we discussed the piece on stargate",
     ],
+    // A verb after its subject tells: the question opens at "what".
+    ["I was reading the story, what year was openai founded", "i reading the story"],
     // "When" followed by no verb sets a scene; "فما" is "so what".
     [
       "when the president rolled it out, how did he describe the deal",
@@ -1196,7 +1198,7 @@ describe("a preamble before the question", () => {
     ["what did musk say, and why did he say it", ""],
     ["stargate, who pays", ""],
   ])("%j sets %j before its question", (question, words) => {
-    expect([...preambleWords(question)].join(" ")).toBe(words);
+    expect([...readPreamble(question).words].join(" ")).toBe(words);
   });
 
   itAnswers(
@@ -1441,6 +1443,9 @@ describe("ask: off-topic questions get no answer", () => {
     // The story names Tesla but never says who runs it; Musk's companies may be suggested.
     "who is the ceo of tesla?",
     "who is the tesla ceo?",
+    // A preamble sharing the question's "was" leaves the question asking for a year all the same.
+    "I was reading the story, what year was openai founded",
+    "we were discussing it in class, what year was openai founded",
     // The story leaves the case undecided: a hearing is set, nothing more.
     "what was the court's ruling in musk's case against openai",
     "What did the judge decide at the February hearing?",

@@ -24,7 +24,7 @@ import {
   withoutFinerTimes,
   withoutKindNouns,
 } from "./question-kind.ts";
-import { preambleWords, trimFiller } from "./question-start.ts";
+import { readPreamble, trimFiller } from "./question-start.ts";
 import { buildQuoteFinder, type QuoteMatch } from "./quoted-words.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
@@ -307,9 +307,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     const aboutStory = storyQuestion(query.tokens);
     if (aboutStory === "making") return noMatch(lang);
     if (aboutStory === "summary" && summary) return answerFaq(summary, lang, 1);
-    const preamble = preambleWords(query.raw);
+    const { words: preamble, question } = readPreamble(query.raw);
     // What the question asks, and of whom, is read from its own words, not from its preamble's.
-    const own = preamble.size > 0 ? tokens.filter((t) => !preamble.has(t)) : tokens;
+    const own = preamble.size > 0 ? question : tokens;
     const asked = questionKinds(own);
     const ranked = questions.rank(withoutKindNouns(tokens), MAX_SUGGESTIONS + 1, preamble);
     const best = ranked[0];

@@ -25,7 +25,7 @@ import {
  * ("ترمب" meets "ترامب"), a synonym, or another form of the word (`word-forms.ts`).
  */
 export interface QuestionIndex {
-  /** `preamble`: words the reader set before the question (see `preambleWords`), weighing less. */
+  /** `preamble`: words the reader set before the question (see `readPreamble`), weighing less. */
   rank(tokens: readonly string[], limit: number, preamble?: ReadonlySet<string>): RankedEntry[];
 }
 

@@ -59,20 +59,34 @@ const FIRST_CLAUSE_SCENE_OPENERS: ReadonlySet<string> = new Set([
   ...SCENE_OPENERS,
   ...wordSet("عندما حين حينما"),
 ]);
+const SUBJECTS = wordSet("i we you he she it they this that there");
 /** What the question's own clause must say, besides its question words, for the rest to be preamble. */
 const SAID_IN_QUESTION = 2;
 
+export interface Preamble {
+  /** The words typed only before the question. */
+  words: ReadonlySet<string>;
+  /**
+   * The question's own clauses, from where it opens: what it asks, and of whom, is read from them.
+   * Its words without the preamble's would keep a "was" the preamble shares ("I was reading the
+   * story, what year was OpenAI founded?"), and a question opening on "was" asks only yes or no.
+   */
+  question: readonly string[];
+}
+
+const NO_PREAMBLE: Preamble = { words: new Set(), question: [] };
+
 /**
- * The words a reader sets before the question, in clauses of their own: "In our seminar we were
+ * What a reader sets before the question, in clauses of their own: "In our seminar we were
  * discussing the announcement; as far as the article says, how much will the venture invest?",
  * "في سياق بحثي عن الموضوع، ماذا قال ألتمان لماسك؟". The question opens the first clause that
  * starts with a word a reading starts from ("how", "ماذا", "did"), when that is not the first
- * clause and says something of its own; words typed only before it are returned.
+ * clause and says something of its own.
  */
-export function preambleWords(raw: string): Set<string> {
+export function readPreamble(raw: string): Preamble {
   const parts = raw.split(CLAUSE_BREAK);
   // Most questions are one clause: nothing to read twice.
-  if (parts.length < 2) return new Set();
+  if (parts.length < 2) return NO_PREAMBLE;
   const clauses = parts.map(tokenize);
   // "بحسب ما فهمت من المقال،" starts a reading of whose words these are, but asks nothing. "فما",
   // "ومتى": a question word with "so" or "and" written onto it.
@@ -88,19 +102,22 @@ export function preambleWords(raw: string): Set<string> {
       !YES_NO_OPENERS.has(clause[at + 1] ?? "")
     )
       return false;
+    // "I was reading the story, what year…": a verb after its subject tells, it does not ask.
+    if (YES_NO_OPENERS.has(first) && SUBJECTS.has(clause[at - 1] ?? "")) return false;
     return asks(first) || (JOINED.test(first) && asks(first.slice(1)));
   };
   // "Is it new, or does it go way back?" asks from its first clause on.
   const opens = clauses.findIndex(opensQuestion);
-  if (opens <= 0) return new Set();
+  if (opens <= 0) return NO_PREAMBLE;
   const asked = clauses.slice(opens).flat();
   const said = asked.filter((token) => !STOPWORDS.has(token) && !QUESTION_WORDS.has(token));
-  if (said.length < SAID_IN_QUESTION) return new Set();
+  if (said.length < SAID_IN_QUESTION) return NO_PREAMBLE;
   const kept = new Set(asked);
-  return new Set(
+  const words = new Set(
     clauses
       .slice(0, opens)
       .flat()
       .filter((token) => !kept.has(token)),
   );
+  return words.size > 0 ? { words, question: trimFiller(asked) } : NO_PREAMBLE;
 }
