@@ -15,8 +15,12 @@ const OUTCOME = wordSet(
   `ruling verdict decision outcome result won win wins lost lose loses granted denied rejected
   حكم حكمت قضت قرار نتيجه فاز خسر رفضت وافقت`,
 );
-/** Verbs that tell an outcome only with the court as their subject: "the judge decided", not "Musk decided to sue". */
+/**
+ * Verbs that tell an outcome only with the court as their subject, up to COURT_REACH words before
+ * them: "the judge decided", "the judge in California decide", not "Musk decided to sue".
+ */
 const COURT_VERBS = wordSet("rule rules ruled decide decides decided reject rejects grant grants");
+const COURT_REACH = 3;
 /** Musk's own wish: "what ruling does he want", "ماسك عايز حكم…". */
 const WANTING = wordSet(
   "want wants wanted seek seeks seeking sought asking يريد يبي عايز عاوز بدو يبغى يطلب يلتمس يسعى",
@@ -26,7 +30,10 @@ const WANTING = wordSet(
 export function asksCourtOutcome(tokens: readonly string[]): boolean {
   return (
     tokens.some(
-      (t, i) => OUTCOME.has(t) || (COURT_VERBS.has(t) && COURT.has(tokens[i - 1] ?? "")),
+      (t, i) =>
+        OUTCOME.has(t) ||
+        (COURT_VERBS.has(t) &&
+          tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
     ) &&
     tokens.some((t) => COURT.has(t)) &&
     !tokens.some((t) => WANTING.has(t))
