@@ -1269,6 +1269,23 @@ describe("where a question starts", () => {
         ar: "جاوبني، شكرا، الله يعطيك العافية",
       },
     ],
+    // Chat filler unknown to the store weighed most of a question: "um" or "يا جماعة" sent up to
+    // nine in ten answered questions to "Did you mean", and got near misses answered.
+    [
+      { en: "um honestly wait,", ar: "يا جماعة حد يعرف" },
+      { en: "again or not", ar: "يا بوت بالله ولا لا" },
+    ],
+    [
+      {
+        en: "bruh real quick, random question but can someone explain",
+        ar: "شباب الله يخليك يا ريت حد يقولي",
+      },
+      { en: "in a nutshell with sources", ar: "باختصار مع المصدر" },
+    ],
+    [
+      { en: "remind me, I read the article.", ar: "ذكرني، قرأت المقال." },
+      { en: "lol", ar: "بشكل مختصر" },
+    ],
   ])(
     "gives every eval question the same reply with a reader's filler around it (%j)",
     (before, after) => {
