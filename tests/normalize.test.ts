@@ -267,6 +267,11 @@ describe("chat spellings and tone words", () => {
     ["hw much bout oracle", ["how", "much", "about", "oracle"]],
     ["wich companies", ["which", "companies"]],
     ["wher is it", ["where", "is", "it"]],
+    [
+      "which ai firm did he found last yr",
+      ["which", "ai", "firm", "did", "he", "found", "last", "year"],
+    ],
+    ["80 bn or 500 bn tho", ["80", "billion", "or", "500", "billion", "though"]],
     // A contraction without its apostrophe reads as the tokeniser reads it with one.
     ["who told musk hes wrong", ["who", "told", "musk", "he", "wrong"]],
     ["didnt they have it", ["didn", "they", "have", "it"]],

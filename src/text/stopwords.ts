@@ -18,7 +18,7 @@ get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
 thanks thx ty tysm cheers
 um umm uh uhh hmm hm er erm wait honestly seriously literally truly again
-bruh like q sorry confused alright asap briefly eli5`;
+bruh like q sorry confused alright asap briefly eli5 though`;
 
 const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
