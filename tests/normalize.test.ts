@@ -369,6 +369,8 @@ describe("idioms", () => {
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],
     ["ماسك جرّ أوبن إيه آي للمحكمة", ["ماسك", "يقاضي", "اوبن", "ايه", "اي"]],
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],
+    ["ماسك جرجر OpenAI عالمحاكم", ["ماسك", "يقاضي", "openai"]],
+    ["ليش متخاصمين من الأساس", ["ليش", "متخاصمين"]],
     // The story named as the source, and the reader's hedge, say nothing.
     ["the piece says trump talked it up", ["trump", "talked", "it", "up"]],
     ["if i read this right who pays", ["this", "who", "pays"]],

@@ -88,6 +88,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["five hundred", "500"],
   ["خمس|خمسة ميه", "500"],
   ["in the first place", ""],
+  ["من الأساس|الاساس", ""],
   // "…splitting up or what": the reader's shrug asks nothing more.
   ["or what", ""],
   ["or not", ""],
@@ -176,7 +177,7 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["for years", "long"],
   ["over the years", "long"],
   ["all these years", "long"],
-  ["جر|جرجر|يجر|بيجر * المحكمة", "يقاضي"],
+  ["جر|جرجر|يجر|بيجر * المحكمة|المحاكم|عالمحكمة|عالمحاكم|للمحكمة|للمحاكم", "يقاضي"],
   ["وقف|وقفت|يقف|تقف * وراء", "دعم"],
   ["على مر السنين|السنوات|الأعوام", "فترة طويلة"],
   ["على مدى السنين|السنوات|الأعوام", "فترة طويلة"],
