@@ -371,6 +371,9 @@ describe("idioms", () => {
     ["دعمتها على مر السنين", ["دعمتها", "فتره", "طويله"]],
     ["ماسك جرجر OpenAI عالمحاكم", ["ماسك", "يقاضي", "openai"]],
     ["ليش متخاصمين من الأساس", ["ليش", "متخاصمين"]],
+    ["how come musk sued", ["why", "musk", "sued"]],
+    ["which person owns it", ["who", "owns", "it"]],
+    ["in what place is the site", ["where", "is", "the", "site"]],
     // The story named as the source, and the reader's hedge, say nothing.
     ["the piece says trump talked it up", ["trump", "talked", "it", "up"]],
     ["if i read this right who pays", ["this", "who", "pays"]],

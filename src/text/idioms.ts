@@ -88,6 +88,11 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["five hundred", "500"],
   ["خمس|خمسة ميه", "500"],
   ["in the first place", ""],
+  // Question words said another way: "how come Musk sued?", "which person owns it?", "in what
+  // place is it?".
+  ["how come", "why"],
+  ["which|what person|individual", "who"],
+  ["in|at what|which place|location", "where"],
   ["من الأساس|الاساس", ""],
   // "…splitting up or what": the reader's shrug asks nothing more.
   ["or what", ""],
