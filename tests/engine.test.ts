@@ -113,6 +113,8 @@ describe("who: the named entity comes first", () => {
     ["masck", "musk"],
     ["sam altman", "altman"],
     ["التمان", "altman"],
+    // His first name, in Arabic as in English.
+    ["سام", "altman"],
     ["stargte", "stargate"],
     ["ستارجيت", "stargate"],
     ["ترمب", "trump"],
