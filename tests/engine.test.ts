@@ -115,6 +115,8 @@ describe("who: the named entity comes first", () => {
     ["التمان", "altman"],
     // His first name, in Arabic as in English.
     ["سام", "altman"],
+    ["tx", "abilene"],
+    ["تكسس", "abilene"],
     ["stargte", "stargate"],
     ["ستارجيت", "stargate"],
     ["ترمب", "trump"],
@@ -1192,7 +1194,7 @@ describe("a preamble before the question", () => {
     // "When" followed by no verb sets a scene; "فما" is "so what".
     [
       "when the president rolled it out, how did he describe the deal",
-      "when president rolled it out",
+      "when president announced it",
     ],
     ["ذكروا موعد الجلسة؛ فما اسم القاضي", "ذكروا موعد جلسه"],
     // No preamble: the first clause asks, or the question clause says too little of its own.

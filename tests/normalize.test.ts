@@ -372,6 +372,8 @@ describe("idioms", () => {
     ["ماسك جرجر OpenAI عالمحاكم", ["ماسك", "يقاضي", "openai"]],
     ["ليش متخاصمين من الأساس", ["ليش", "متخاصمين"]],
     ["how come musk sued", ["why", "musk", "sued"]],
+    ["why did he take legal action against them", ["why", "did", "he", "sue", "them"]],
+    ["before trump rolled it out", ["before", "trump", "announced", "it"]],
     ["which person owns it", ["who", "owns", "it"]],
     ["in what place is the site", ["where", "is", "the", "site"]],
     // The story named as the source, and the reader's hedge, say nothing.
