@@ -1647,6 +1647,16 @@ describe("ask: a reader's filler around a question", () => {
   ]);
 });
 
+describe("ask: Stargate written as two words", () => {
+  // "مشروع ستارغيت" is one name; written "ستار جيت", "مشروع" was left a word of its own.
+  it("answers as it answers the name written as one word", () => {
+    const one = engine.ask("لماذا يعمل مشروع ستارغيت على توليد الكهرباء؟");
+    const two = engine.ask("لماذا يعمل مشروع ستار جيت على توليد الكهرباء؟");
+    expect(one.status).toBe("answered");
+    expect(two.ref).toBe(one.ref);
+  });
+});
+
 describe("ask: who said the words a reader recalls", () => {
   it.each([
     ["who said the projct is backd by a multibilion dolar investment", "crusoe", 16],
