@@ -1473,6 +1473,8 @@ describe("ask: off-topic questions get no answer", () => {
     "question: what did the federal judge in california decide about musk's request to block openai's for-profit plan",
     "هل حكمت المحكمة لصالح ماسك في طلب وقف تحول OpenAI إلى شركة ربحية؟",
     "شو كان حكم المحكمة في قضية ماسك ضد OpenAI؟",
+    // Every form of the verb: Darija "حكمات" is "حكمت".
+    "شنو حكمات المحكمة ف كاليفورنيا فالقضية ديال ماسك ضد OpenAI؟",
   ]);
 
   it("still answers what ruling Musk wants, which the story gives", () => {

@@ -1,4 +1,5 @@
 import { wordSet } from "../text/word-lists.ts";
+import { arabicStem } from "./word-forms.ts";
 
 /**
  * The story leaves Musk's case undecided: it says he sued, what he asked the court to stop, and
@@ -26,12 +27,16 @@ const WANTING = wordSet(
   "want wants wanted seek seeks seeking sought asking يريد يبي عايز عاوز بدو يبغى يطلب يلتمس يسعى",
 );
 
+/** An Arabic word by its light stem, so every form of a verb counts: "حكمت", Darija "حكمات". */
+const stemOf = (word: string) => arabicStem(word) ?? word;
+const OUTCOME_STEMS: ReadonlySet<string> = new Set([...OUTCOME].map(stemOf));
+
 /** Whether the question asks how the court case ended, which the story does not say. */
 export function asksCourtOutcome(tokens: readonly string[]): boolean {
   return (
     tokens.some(
       (t, i) =>
-        OUTCOME.has(t) ||
+        OUTCOME_STEMS.has(stemOf(t)) ||
         (COURT_VERBS.has(t) &&
           tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
     ) &&
