@@ -110,6 +110,8 @@ describe("who: the named entity comes first", () => {
     ["altmn", "altman"],
     // One letter in four is further than a typo look-up goes, but readers type "Mask" for "Musk".
     ["mask", "musk"],
+    // As a reader who heard it in French spells it.
+    ["موسك", "musk"],
     ["masck", "musk"],
     ["sam altman", "altman"],
     ["التمان", "altman"],
