@@ -165,9 +165,19 @@ describe("descriptions in the real store", () => {
     expect(engine.ask(question).ref).toBe("faq:michael-mcnamara-quote");
   });
 
-  it("does not name a boss the story never names", () => {
-    expect(engine.who("the softbank boss").ref).toBe("entity:softbank");
-    expect(engine.who("the oracle boss").ref).toBe("entity:oracle");
+  it("does not name a boss the story never names, and offers the company it does describe", () => {
+    for (const [typed, company] of [
+      ["the softbank boss", "softbank"],
+      ["the oracle boss", "oracle"],
+      ["مول سوفت بانك", "softbank"],
+      ["the ceo of tesla", "tesla"],
+    ] as const) {
+      const result = engine.who(typed);
+      expect(result.status, typed).toBe("no_match");
+      expect(result.citations).toEqual([]);
+      expect(result.suggestions.map((s) => s.ref)).toEqual([`entity:${company}`]);
+    }
+    expect(engine.who("the softbank boss").text).toBe("The story doesn't say who holds that role.");
     expect(engine.ask("who is the ceo of tesla?").status).not.toBe("answered");
     expect(engine.ask("من هو الرئيس التنفيذي لشركة سوفت بنك؟").status).not.toBe("answered");
     expect(engine.ask("مين رئيس أوراكل؟").status).not.toBe("answered");

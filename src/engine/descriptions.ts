@@ -22,7 +22,7 @@ const role = (list: string, kind: Role["kind"], relations: readonly Relation[]) 
 };
 // Each role's relations in order of preference.
 role("guy dude man person رجل راجل زول شخص", "person", ["runs", "owns", "founded"]);
-role("owner tycoon mogul صاحب مالك", "person", ["owns", "founded"]);
+role("owner tycoon mogul صاحب مالك مول", "person", ["owns", "founded"]);
 // A boss may run the company or own it; a title is a claim the story must make itself.
 role("boss head leader honcho رئيس زعيم", "person", ["runs", "owns"]);
 role("ceo chief exec executive chairman مدير", "person", ["runs"]);

@@ -276,6 +276,20 @@ export function createEngine(knowledge: Knowledge): Engine {
     const { lang } = query;
     const matches: EntityMatch[] = entities.findEntity(query.raw);
     const best = matches[0];
+    // "/who the CEO of SoftBank": a role the story gives no one. SoftBank is what it does say.
+    // ("/quote the CEO of SoftBank" already says SoftBank has no quote, and offers who has.)
+    if (
+      kind === "entity" &&
+      best &&
+      entities.detectEntities(query.tokens).some((d) => d.unheldRole && d.entity === best.entity)
+    )
+      return {
+        ...base(lang),
+        status: "no_match",
+        title: phrase("dontKnow", lang),
+        text: phrase("unheldRole", lang),
+        suggestions: [entitySuggestion(best.entity, lang, kind)],
+      };
     const runnerUp = matches[1];
     const clearWinner =
       best &&

@@ -16,6 +16,10 @@ export const PHRASES = {
     en: "I don't know anyone or anything by that name in the story.",
     ar: "لا أعرف أحدًا أو شيئًا بهذا الاسم في المقال.",
   },
+  unheldRole: {
+    en: "The story doesn't say who holds that role.",
+    ar: "لا يذكر المقال من يشغل هذا المنصب.",
+  },
   noQuotes: {
     en: "The story has no direct quote from {name}.",
     ar: "لا يتضمن المقال اقتباسًا مباشرًا من {name}.",
