@@ -1475,6 +1475,8 @@ describe("ask: off-topic questions get no answer", () => {
     "question: what did the federal judge in california decide about musk's request to block openai's for-profit plan",
     "هل حكمت المحكمة لصالح ماسك في طلب وقف تحول OpenAI إلى شركة ربحية؟",
     "شو كان حكم المحكمة في قضية ماسك ضد OpenAI؟",
+    // The case named by its parties, as a chat reader names it.
+    "what was the ruling in musk vs openai",
     // Every form of the verb: Darija "حكمات" is "حكمت".
     "شنو حكمات المحكمة ف كاليفورنيا فالقضية ديال ماسك ضد OpenAI؟",
   ]);

@@ -9,8 +9,8 @@ import { arabicStem } from "./word-forms.ts";
  * asking what ruling Musk wants asks about his request, which the story does give.
  */
 const COURT = wordSet(
-  `court courts judge judges hearing case lawsuit suit trial injunction محكمه قاضي قضيه قضاء جلسه
-  دعوي`,
+  `court courts judge judges hearing case lawsuit suit trial injunction vs versus v محكمه قاضي قضيه
+  قضاء جلسه دعوي`,
 );
 const OUTCOME = wordSet(
   `ruling verdict decision outcome result won win wins lost lose loses granted denied rejected
