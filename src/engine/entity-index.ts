@@ -9,6 +9,8 @@ import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
 export interface EntityMatch {
   entity: Entity;
   similarity: number;
+  /** Typed with a person's role beside it that the story gives no one: "the CEO of SoftBank". */
+  unheldRole?: boolean;
 }
 
 export interface EntityIndex {
@@ -180,6 +182,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     if (exact.length > 0) return exact.map((entity) => ({ entity, similarity: 1 }));
 
     const scores = new Map<Entity, number>();
+    const unheld = new Set<Entity>();
     const keep = (entity: Entity, similarity: number) => {
       scores.set(entity, Math.max(scores.get(entity) ?? 0, similarity));
     };
@@ -191,10 +194,13 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       for (const d of detectEntities(tokens)) {
         const coverage = (d.end - d.start) / tokens.length;
         keep(d.entity, d.similarity * (0.85 + 0.15 * coverage));
+        if (d.unheldRole) unheld.add(d.entity);
       }
     }
     return [...scores]
-      .map(([entity, similarity]) => ({ entity, similarity }))
+      .map(([entity, similarity]) =>
+        unheld.has(entity) ? { entity, similarity, unheldRole: true } : { entity, similarity },
+      )
       .sort((a, b) => b.similarity - a.similarity || a.entity.id.localeCompare(b.entity.id));
   };
 

@@ -278,11 +278,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     const best = matches[0];
     // "/who the CEO of SoftBank": a role the story gives no one. SoftBank is what it does say.
     // ("/quote the CEO of SoftBank" already says SoftBank has no quote, and offers who has.)
-    if (
-      kind === "entity" &&
-      best &&
-      entities.detectEntities(query.tokens).some((d) => d.unheldRole && d.entity === best.entity)
-    )
+    if (kind === "entity" && best?.unheldRole)
       return {
         ...base(lang),
         status: "no_match",
