@@ -144,6 +144,8 @@ const ENTITY_CONFLICT_FACTOR = 0.6;
 interface Phrasing {
   terms: ReadonlySet<string>;
   entityIds: ReadonlySet<string>;
+  /** Where `entityIds` stands among the store's distinct sets of them: a question caches by it. */
+  entitySet: number;
   /** Sum of the idf of its non-stopword terms: what its coverage is measured against. */
   contentWeight: number;
 }
@@ -198,19 +200,22 @@ export function buildQuestionIndex(
   };
   // Several entries cite the same paragraph; each paragraph's terms are worked out once.
   const paragraphTerms = paragraphTexts.map((text) => withNames(text, { replace: false }));
-  const entitySets = new Map<string, ReadonlySet<string>>();
-  const entitySetOf = (ids: readonly string[]): ReadonlySet<string> => {
+  const entitySetAt = new Map<string, number>();
+  const entitySets: ReadonlySet<string>[] = [];
+  const entitySetOf = (ids: readonly string[]): number => {
     const key = [...ids].sort().join(" ");
-    const set = entitySets.get(key) ?? new Set(ids);
-    entitySets.set(key, set);
-    return set;
+    const at = entitySetAt.get(key) ?? entitySets.push(new Set(ids)) - 1;
+    entitySetAt.set(key, at);
+    return at;
   };
   const indexed: IndexedEntry[] = faq.map((entry) => {
     const phrasings = [...entry.questions.en, ...entry.questions.ar].map((q) => {
       const terms = new Set(withNames(q, { replace: true }));
+      const entitySet = entitySetOf([...terms].filter(isNameTerm).map(entityIdOf));
       return {
         terms,
-        entityIds: entitySetOf([...terms].filter(isNameTerm).map(entityIdOf)),
+        entityIds: entitySets[entitySet] as ReadonlySet<string>,
+        entitySet,
         contentWeight: 0,
       };
     });
@@ -424,12 +429,23 @@ export function buildQuestionIndex(
   const inEachPhrasing = pairsBySlot();
   const inPhrasing = pairsBySlot();
   const inFallback = pairsBySlot();
+  /** Whether phrasings naming each distinct set of entities conflict with the question: −1 unknown. */
+  const conflictOfSet = new Int8Array(entitySets.length);
   /** Each entry's place among the question's candidates, −1 for the rest. */
   const slot = new Int32Array(indexed.length).fill(-1);
   const touch = (d: number, sim: number) => {
     if (reach[d] === 0) reached.push(d);
     if (sim > (reach[d] ?? 0)) reach[d] = sim;
   };
+  // Higher bound first; the lower index breaks a tie, so the order never depends on arrival.
+  const boundsBefore = (x: number, y: number) =>
+    (bound[x] ?? 0) > (bound[y] ?? 0) || (bound[x] === bound[y] && x < y);
+  const scoreAbove = (x: number, y: number) => x > y;
+  /** The entries with a bound so far, and the most promising of them, both reused per question. */
+  const bounded: number[] = [];
+  const candidates: number[] = [];
+  /** Each candidate's bound, by its place among them: `bound` is cleared before they are scored. */
+  const upper = new Float64Array(indexed.length);
 
   const rank = (
     typedTokens: readonly string[],
@@ -451,7 +467,9 @@ export function buildQuestionIndex(
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
     const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
-    const weights = tokens.map((token, i) => {
+    // A typed array, not a list: the scoring loops read a weight for every word of every phrasing,
+    // and a list of numbers there cost a boxed number per read.
+    const weights = Float64Array.from(tokens, (token, i) => {
       const best = stands.get(i)?.[0];
       return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
     });
@@ -484,7 +502,7 @@ export function buildQuestionIndex(
     // entries get the full per-phrasing scoring, which keeps a grown store's latency flat. A word
     // no phrasing of the entry holds earns at most its answer's or sources' share. Flat arrays
     // and a running top list, not maps and a sort: in a store grown ×100 this is most of the work.
-    const bounded: number[] = [];
+    bounded.length = 0;
     for (let i = 0; i < tokens.length; i++) {
       const weight = weights[i] ?? 0;
       for (const h of stands.get(i) ?? []) {
@@ -501,26 +519,21 @@ export function buildQuestionIndex(
       }
       reached.length = 0;
     }
-    // Higher bound first; the lower index breaks a tie, so the order never depends on arrival.
-    const before = (x: number, y: number) =>
-      (bound[x] ?? 0) > (bound[y] ?? 0) || (bound[x] === bound[y] && x < y);
-    const candidates: [number, number][] = [];
+    candidates.length = 0;
     for (const d of bounded) {
       if (!exhaustive && candidates.length === MAX_SCORED_ENTRIES) {
-        const last = candidates[MAX_SCORED_ENTRIES - 1]?.[0] ?? 0;
-        if (!before(d, last)) continue;
+        if (!boundsBefore(d, candidates[MAX_SCORED_ENTRIES - 1] ?? 0)) continue;
         candidates.pop();
       }
-      insertSorted<[number, number]>(candidates, [d, bound[d] ?? 0], (x, y) => before(x[0], y[0]));
+      insertSorted(candidates, d, boundsBefore);
     }
+    for (let s = 0; s < candidates.length; s++) upper[s] = bound[candidates[s] ?? 0] ?? 0;
     for (const d of bounded) bound[d] = 0;
     // Which stand-ins each candidate holds, read from the posting lists once: looking every
     // stand-in up in every candidate costs more, since a word's synonyms are many.
     inPhrasing.clear();
     inFallback.clear();
-    candidates.forEach(([d], s) => {
-      slot[d] = s;
-    });
+    for (let s = 0; s < candidates.length; s++) slot[candidates[s] ?? 0] = s;
     for (let i = 0; i < tokens.length; i++) {
       for (const h of stands.get(i) ?? []) {
         for (const d of postings.get(h.term)?.inPhrasings ?? []) {
@@ -533,16 +546,20 @@ export function buildQuestionIndex(
         }
       }
     }
-    for (const [d] of candidates) slot[d] = -1;
+    for (const d of candidates) slot[d] = -1;
     inPhrasing.group(candidates.length);
     inFallback.group(candidates.length);
 
     const ranked: RankedEntry[] = [];
     const kept: number[] = [];
+    // Phrasings that name the same entities share one set (see `entitySetOf`): each is checked
+    // against the question once, whichever entries hold it.
+    conflictOfSet.fill(-1);
     const matched: string[] = [];
-    for (const [s, [d, upper]] of candidates.entries()) {
+    for (let s = 0; s < candidates.length; s++) {
+      const d = candidates[s] ?? 0;
       // Sorted by bound: once even a perfect phrasing could not enter the top `limit`, stop.
-      const ceiling = ((1 - PHRASING_SHARE) * upper) / totalWeight + PHRASING_SHARE;
+      const ceiling = ((1 - PHRASING_SHARE) * (upper[s] ?? 0)) / totalWeight + PHRASING_SHARE;
       if (!exhaustive && kept.length >= limit && ceiling < (kept[limit - 1] ?? 0)) break;
       const item = indexed[d];
       if (!item) continue;
@@ -612,8 +629,6 @@ export function buildQuestionIndex(
       }
       let mentionsEveryEntity = true;
       for (const id of asksAbout) if (!item.namesAnywhere.has(id)) mentionsEveryEntity = false;
-      // Phrasings that name the same entities share one set (see `entitySetOf`): checked once.
-      const conflictOf = new Map<ReadonlySet<string>, boolean>();
       let best = 0;
       let bestCoverage = 0;
       let bestSubstantial = false;
@@ -622,7 +637,7 @@ export function buildQuestionIndex(
       // Below the `limit`-th best entry so far, a phrasing cannot change the ranking returned.
       const floor = kept.length >= limit ? (kept[limit - 1] ?? 0) : 0;
       for (let k = 0; k < count; k++) {
-        const { terms, entityIds: about, contentWeight } = item.phrasings[k] as Phrasing;
+        const { terms, entityIds: about, entitySet, contentWeight } = item.phrasings[k] as Phrasing;
         const from = inEachPhrasing.first(k);
         const to = inEachPhrasing.first(k + 1);
         const hasHit = exhaustive || to > from;
@@ -705,14 +720,16 @@ export function buildQuestionIndex(
           (1 - PHRASING_SHARE) * queryCoverage +
           PHRASING_SHARE * phrasingCoverage -
           EXTRA_WORD_COST * (extraWords + missedWords);
-        let conflict = conflictOf.get(about);
-        if (conflict === undefined) {
-          conflict =
-            (projectAlone ? namesBeyond(about, projectOnly) : conflicts(meant, about)) ||
-            (about.size === 0 && !mentionsEveryEntity);
-          conflictOf.set(about, conflict);
-        }
-        if (conflict) score *= ENTITY_CONFLICT_FACTOR;
+        if (conflictOfSet[entitySet] === -1)
+          conflictOfSet[entitySet] = (
+            projectAlone
+              ? namesBeyond(about, projectOnly)
+              : conflicts(meant, about)
+          )
+            ? 1
+            : 0;
+        if (conflictOfSet[entitySet] === 1 || (about.size === 0 && !mentionsEveryEntity))
+          score *= ENTITY_CONFLICT_FACTOR;
         if (score > best) {
           best = score;
           bestCoverage = phrasingCoverage;
@@ -722,6 +739,8 @@ export function buildQuestionIndex(
           bestNames = namesAll(asksAbout, about, item.answerTerms);
         }
       }
+      // Below the `limit`-th best score, an entry is never returned: only the top ones are kept.
+      if (!exhaustive && kept.length >= limit && best < (kept[limit - 1] ?? 0)) continue;
       ranked.push({
         entry: item.entry,
         score: best,
@@ -731,7 +750,7 @@ export function buildQuestionIndex(
         namesEveryEntity: bestNames,
         mentionsEveryEntity,
       });
-      insertSorted(kept, best, (x, y) => x > y);
+      insertSorted(kept, best, scoreAbove);
     }
     return ranked
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
@@ -802,9 +821,14 @@ function pairsBySlot() {
 
 /** Puts `item` into the sorted `list` after every element that does not come after it. */
 function insertSorted<T>(list: T[], item: T, precedes: (a: T, b: T) => boolean): void {
+  // Shifted by hand: `splice` would allocate the (empty) list of what it removed, per call.
   let at = list.length;
-  while (at > 0 && precedes(item, list[at - 1] as T)) at--;
-  list.splice(at, 0, item);
+  list.push(item);
+  while (at > 0 && precedes(item, list[at - 1] as T)) {
+    list[at] = list[at - 1] as T;
+    at--;
+  }
+  list[at] = item;
 }
 
 /** Every entity the question names is named by the phrasing or by the entry's answer. */
