@@ -3,7 +3,7 @@ import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts"
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 import { buildDescriptions, type Described } from "./descriptions.ts";
-import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
+import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
 
 /** An entity found for a query, with how sure we are (1 for an exact alias). */
 export interface EntityMatch {
@@ -63,12 +63,29 @@ const spellsWordForWord = (words: readonly string[], term: string): boolean => {
  * as one letter joined to the next word ("لمايكروسوفت", "وسام"); and "ل" before a name that
  * itself starts with "ل" reads as "لل", the article's form, so "للانشيوم" loses one "ل" too many.
  */
+// Shared by every word that names nothing, which is most words of a question.
+const NO_HITS: readonly { entity: Entity; similarity: number }[] = [];
+const NO_NEAR_NAMES: readonly FuzzyHit[] = [];
+
 const PROCLITIC = /^[وبلكف](?=[\u0621-\u064A]{3})/;
-const spellingsOf = (phrase: string): string[] => {
+/**
+ * What the first of a phrase's spellings that is an alias names, or undefined. Each spelling is
+ * built only when the one before it is no alias: every word of every question passes here.
+ */
+const spelledOwners = (
+  phrase: string,
+  owners: ReadonlyMap<string, readonly Entity[]>,
+): readonly Entity[] | undefined => {
+  const direct = owners.get(phrase);
+  if (direct) return direct;
   const withoutProclitic = phrase.replace(PROCLITIC, "");
   // A name that starts as the article does ("ألتمان", "إليسون") is stored without it, as the
   // tokeniser leaves it; after "ل" ("لألتمان") the tokeniser took it for no article at all.
-  return [phrase, withoutProclitic, stripArticle(withoutProclitic), `ل${phrase}`];
+  return (
+    owners.get(withoutProclitic) ??
+    owners.get(stripArticle(withoutProclitic)) ??
+    owners.get(`ل${phrase}`)
+  );
 };
 
 export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
@@ -113,10 +130,19 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   // can spell a name of several words only if its first word ends in that name's first word, or
   // is it without its "ل". Most runs of a question fail this, and skip building their spellings.
   const firstWords = new Set(severalWords.map(([first]) => first ?? ""));
+  // Only an ending as long as some first word is cut and looked up.
+  const firstWordLengths = new Set([...firstWords].map((word) => word.length));
   const mayStartName = (word: string): boolean => {
-    if (firstWords.has(`ل${word}`)) return true;
+    if (firstWordLengths.has(word.length + 1) && firstWords.has(`ل${word}`)) return true;
     for (let k = 0; k <= MAX_PREFIX_LETTERS && k < word.length; k++)
-      if (firstWords.has(word.slice(k))) return true;
+      if (firstWordLengths.has(word.length - k) && firstWords.has(word.slice(k))) return true;
+    return false;
+  };
+
+  // Read in place: most runs of a question are ruled out here, and a slice of each would be
+  // allocated only to be thrown away.
+  const holdsNamePart = (tokens: readonly string[], from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (namePartWords.has(tokens[k] ?? "")) return true;
     return false;
   };
 
@@ -130,26 +156,22 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
       let matched = false;
       const startsName = mayStartName(tokens[i] ?? "");
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
-        const words = tokens.slice(i, i + n);
-        if (n > 1 && !startsName && (exact || !words.some((word) => namePartWords.has(word))))
-          continue;
-        const phrase = words.join(" ");
-        let hits = (
-          spellingsOf(phrase)
-            .map(byAlias)
-            .find((owners) => owners.length > 0) ?? []
-        ).map((entity) => ({ entity, similarity: 1 }));
-        if (
-          hits.length === 0 &&
-          !exact &&
-          (n === 1 || words.some((word) => namePartWords.has(word)))
-        ) {
+        const namePart = n > 1 && holdsNamePart(tokens, i, i + n);
+        if (n > 1 && !startsName && (exact || !namePart)) continue;
+        const words = n === 1 ? undefined : tokens.slice(i, i + n);
+        const phrase = words ? words.join(" ") : (tokens[i] ?? "");
+        let hits: readonly { entity: Entity; similarity: number }[] =
+          spelledOwners(phrase, aliasMap)?.map((entity) => ({ entity, similarity: 1 })) ?? NO_HITS;
+        const near =
+          hits.length === 0 && !exact && (n === 1 || namePart)
+            ? (fuzzyOfLength.get(n) ?? fuzzy).lookup(phrase)
+            : NO_NEAR_NAMES;
+        if (near.length > 0) {
           // Several words are matched only against names of as many words, and only when one of
           // them is spelled right: "elon mask" is "elon musk", but it must not fuzzily become
           // the one-word "elon", and a run of random words is not worth a search.
-          hits = (fuzzyOfLength.get(n) ?? fuzzy)
-            .lookup(phrase)
-            .filter((h) => spellsWordForWord(words, h.term))
+          hits = near
+            .filter((h) => spellsWordForWord(words ?? [phrase], h.term))
             .flatMap((h) =>
               byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
             );

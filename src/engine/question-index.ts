@@ -804,7 +804,8 @@ function pairsBySlot() {
         starts[s] = (starts[s] ?? 0) + 1;
       }
       for (let s = 0; s < slotCount; s++) starts[s + 1] = (starts[s + 1] ?? 0) + (starts[s] ?? 0);
-      cursor.set(starts.subarray(0, slotCount));
+      // Copied by hand: a `subarray` view would be allocated per call, for each candidate.
+      for (let s = 0; s < slotCount; s++) cursor[s] = starts[s] ?? 0;
       for (let j = 0; j < length; j++) {
         const s = slots[j] ?? 0;
         const at = cursor[s] ?? 0;
