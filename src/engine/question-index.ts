@@ -79,6 +79,12 @@ const ROUNDING = 1e-9;
 const ANSWER_WEIGHT = 0.5;
 const SOURCE_WEIGHT = ANSWER_WEIGHT;
 const FALLBACK_SHARE = Math.max(ANSWER_WEIGHT, SOURCE_WEIGHT);
+/** Where an entry holds a term outside its phrasings, as bits of one mask. */
+const FALLBACK_IN_ANSWER = 1;
+const FALLBACK_IN_SOURCES = 2;
+const FALLBACK_IN_CITED = 4;
+/** The stand-in of a typed word read as itself, where only which phrasings hold it counts. */
+const TYPED_WORD: FuzzyHit = { term: "", similarity: 1 };
 /**
  * A word of what is asked that another phrasing of the entry uses, not the one being scored,
  * counts for this much towards the score, and in full towards what is asked: readers mix the
@@ -249,20 +255,38 @@ export function buildQuestionIndex(
    * Each term's entries, split by where the entry holds it: in a phrasing, a match is worth its
    * full similarity; only in the answer or sources, at most FALLBACK_SHARE of it.
    */
-  const postings = new Map<string, { inPhrasings: number[]; elsewhere: number[] }>();
-  // Each term's entries whose answer, cited text or cited paragraphs hold it.
-  const fallbackPostings = new Map<string, number[]>();
+  const postings = new Map<
+    string,
+    {
+      inPhrasings: number[];
+      /** For each entry of `inPhrasings`, which of its phrasings hold the term. */
+      phrasingsOf: (readonly number[])[];
+      elsewhere: number[];
+    }
+  >();
+  // Each term's entries whose answer, cited text or cited paragraphs hold it, and where (a
+  // FALLBACK_IN_* mask): the ranking reads it from here, not by a look-up in each entry.
+  const fallbackPostings = new Map<string, { entries: number[]; where: number[] }>();
   indexed.forEach((item, i) => {
     const terms = new Set([...item.phrasingTerms.keys(), ...item.answerTerms, ...item.sourceTerms]);
     for (const term of terms) {
-      const lists = postings.get(term) ?? { inPhrasings: [], elsewhere: [] };
-      (item.phrasingTerms.has(term) ? lists.inPhrasings : lists.elsewhere).push(i);
+      const lists = postings.get(term) ?? { inPhrasings: [], phrasingsOf: [], elsewhere: [] };
+      const holders = item.phrasingTerms.get(term);
+      if (holders) {
+        lists.inPhrasings.push(i);
+        lists.phrasingsOf.push(holders);
+      } else lists.elsewhere.push(i);
       postings.set(term, lists);
     }
     for (const term of item.fallbackTerms) {
-      const list = fallbackPostings.get(term);
-      if (list) list.push(i);
-      else fallbackPostings.set(term, [i]);
+      const lists = fallbackPostings.get(term) ?? { entries: [], where: [] };
+      lists.entries.push(i);
+      lists.where.push(
+        (item.answerTerms.has(term) ? FALLBACK_IN_ANSWER : 0) |
+          (item.sourceTerms.has(term) ? FALLBACK_IN_SOURCES : 0) |
+          (item.citedTerms.has(term) ? FALLBACK_IN_CITED : 0),
+      );
+      fallbackPostings.set(term, lists);
     }
   });
   const n = indexed.length;
@@ -426,9 +450,13 @@ export function buildQuestionIndex(
   const stopwordsIn = new Int32Array(mostPhrasings);
   const pairGain = new Float64Array(mostPhrasings);
   /** The stand-ins each phrasing of the entry being scored holds, grouped by phrasing. */
-  const inEachPhrasing = pairsBySlot();
-  const inPhrasing = pairsBySlot();
-  const inFallback = pairsBySlot();
+  const inEachPhrasing = pairsBySlot<undefined>();
+  /** With the phrasings of the candidate that hold the stand-in. */
+  const inPhrasing = pairsBySlot<readonly number[]>();
+  /** With where the candidate holds the stand-in, as a FALLBACK_IN_* mask. */
+  const inFallback = pairsBySlot<number>();
+  /** The typed words each candidate's phrasings hold, with the phrasings that hold each. */
+  const typedHeld = pairsBySlot<readonly number[]>();
   /** Whether phrasings naming each distinct set of entities conflict with the question: −1 unknown. */
   const conflictOfSet = new Int8Array(entitySets.length);
   /** Each entry's place among the question's candidates, −1 for the rest. */
@@ -466,7 +494,8 @@ export function buildQuestionIndex(
       project !== undefined && about.has(project);
     const typed = new Set(rawTokens);
     const typedWords = [...typed];
-    const typedStopwords = new Set(typedWords.filter((t) => STOPWORDS.has(t)));
+    const typedIsStopword = Uint8Array.from(typedWords, (t) => (STOPWORDS.has(t) ? 1 : 0));
+    const typedStopwordCount = typedIsStopword.reduce((a, b) => a + b, 0);
     // A typed array, not a list: the scoring loops read a weight for every word of every phrasing,
     // and a list of numbers there cost a boxed number per read.
     const weights = Float64Array.from(tokens, (token, i) => {
@@ -533,22 +562,36 @@ export function buildQuestionIndex(
     // stand-in up in every candidate costs more, since a word's synonyms are many.
     inPhrasing.clear();
     inFallback.clear();
+    typedHeld.clear();
     for (let s = 0; s < candidates.length; s++) slot[candidates[s] ?? 0] = s;
     for (let i = 0; i < tokens.length; i++) {
       for (const h of stands.get(i) ?? []) {
-        for (const d of postings.get(h.term)?.inPhrasings ?? []) {
-          const s = slot[d] ?? -1;
-          if (s >= 0) inPhrasing.add(s, i, h);
-        }
-        for (const d of fallbackPostings.get(h.term) ?? []) {
-          const s = slot[d] ?? -1;
-          if (s >= 0) inFallback.add(s, i, h);
-        }
+        const lists = postings.get(h.term);
+        if (lists)
+          for (let j = 0; j < lists.inPhrasings.length; j++) {
+            const s = slot[lists.inPhrasings[j] ?? 0] ?? -1;
+            if (s >= 0) inPhrasing.add(s, i, h, lists.phrasingsOf[j] ?? []);
+          }
+        const fallbackLists = fallbackPostings.get(h.term);
+        if (fallbackLists)
+          for (let j = 0; j < fallbackLists.entries.length; j++) {
+            const s = slot[fallbackLists.entries[j] ?? 0] ?? -1;
+            if (s >= 0) inFallback.add(s, i, h, fallbackLists.where[j] ?? 0);
+          }
       }
     }
+    typedWords.forEach((t, w) => {
+      const lists = postings.get(t);
+      if (lists)
+        for (let j = 0; j < lists.inPhrasings.length; j++) {
+          const s = slot[lists.inPhrasings[j] ?? 0] ?? -1;
+          if (s >= 0) typedHeld.add(s, w, TYPED_WORD, lists.phrasingsOf[j] ?? []);
+        }
+    });
     for (const d of candidates) slot[d] = -1;
     inPhrasing.group(candidates.length);
     inFallback.group(candidates.length);
+    typedHeld.group(candidates.length);
 
     const ranked: RankedEntry[] = [];
     const kept: number[] = [];
@@ -576,8 +619,8 @@ export function buildQuestionIndex(
       for (let at = inPhrasing.first(s); at < inPhrasing.first(s + 1); at++) {
         const token = inPhrasing.token(at);
         const hit = inPhrasing.hit(at);
-        for (const k of item.phrasingTerms.get(hit.term) ?? []) {
-          inEachPhrasing.add(k, token, hit);
+        for (const k of inPhrasing.extra(at)) {
+          inEachPhrasing.add(k, token, hit, undefined);
           pairGain[k] = (pairGain[k] ?? 0) + hit.similarity * (weights[token] ?? 0);
         }
         if (asks[token]) {
@@ -591,34 +634,30 @@ export function buildQuestionIndex(
       for (let at = inFallback.first(s); at < inFallback.first(s + 1); at++) {
         const i = inFallback.token(at);
         const h = inFallback.hit(at);
-        const inAnswer = item.answerTerms.has(h.term);
+        const where = inFallback.extra(at);
+        const inAnswer = (where & FALLBACK_IN_ANSWER) !== 0;
         if (inAnswer) fallback[i] = Math.max(fallback[i] ?? 0, h.similarity * ANSWER_WEIGHT);
-        else if (item.sourceTerms.has(h.term))
+        else if (where & FALLBACK_IN_SOURCES)
           fallback[i] = Math.max(fallback[i] ?? 0, h.similarity * SOURCE_WEIGHT);
         // What the entry says answers what is asked as fully as a phrasing does: "What did The
         // Information reveal in March 2024?" is answered by an entry whose answer says "March 2024".
-        if (inAnswer || item.citedTerms.has(h.term))
+        if (inAnswer || where & FALLBACK_IN_CITED)
           askFallback[i] = Math.max(askFallback[i] ?? 0, h.similarity);
       }
       // Typed words that no phrasing of the entry holds are missed by every one of them; the rest
       // are counted where they are, through the phrasings that hold each.
-      let missedEverywhere = 0;
       let stopwordsHere = 0;
       typedIn.fill(0, 0, count);
       stopwordsIn.fill(0, 0, count);
-      for (const t of typedWords) {
-        const stopword = typedStopwords.has(t);
-        const holders = item.phrasingTerms.get(t);
-        if (!holders) {
-          if (stopword) missedEverywhere++;
-          continue;
-        }
+      for (let at = typedHeld.first(s); at < typedHeld.first(s + 1); at++) {
+        const stopword = typedIsStopword[typedHeld.token(at)] === 1;
         if (stopword) stopwordsHere++;
-        for (const k of holders) {
+        for (const k of typedHeld.extra(at)) {
           typedIn[k] = (typedIn[k] ?? 0) + 1;
           if (stopword) stopwordsIn[k] = (stopwordsIn[k] ?? 0) + 1;
         }
       }
+      const missedEverywhere = typedStopwordCount - stopwordsHere;
       // About half the phrasings hold none of the question's words: they earn only what the
       // entry itself gives every phrasing, worked out once, and no phrasing coverage at all.
       let fallbackCovered = 0;
@@ -761,14 +800,15 @@ export function buildQuestionIndex(
 }
 
 /**
- * (slot, question word, stand-in) triples in flat arrays reused from question to question, then
- * grouped by slot (a candidate, or a phrasing of one), each group in the order added: a question
- * allocates nothing here.
+ * (slot, question word, stand-in, what the slot says of it) in flat arrays reused from question
+ * to question, then grouped by slot (a candidate, or a phrasing of one), each group in the order
+ * added: a question allocates nothing here.
  */
-function pairsBySlot() {
+function pairsBySlot<Extra>() {
   let slots = new Int32Array(256);
   let tokens = new Int32Array(256);
   const hits: FuzzyHit[] = [];
+  const extras: Extra[] = [];
   let order = new Int32Array(256);
   let starts = new Int32Array(64);
   let cursor = new Int32Array(64);
@@ -777,7 +817,7 @@ function pairsBySlot() {
     clear() {
       length = 0;
     },
-    add(slot: number, token: number, hit: FuzzyHit) {
+    add(slot: number, token: number, hit: FuzzyHit, extra: Extra) {
       if (length === slots.length) {
         const grown = (from: Int32Array) => {
           const to = new Int32Array(2 * from.length);
@@ -790,6 +830,7 @@ function pairsBySlot() {
       slots[length] = slot;
       tokens[length] = token;
       hits[length] = hit;
+      extras[length] = extra;
       length++;
     },
     group(slotCount: number) {
@@ -817,6 +858,7 @@ function pairsBySlot() {
     first: (slot: number) => starts[slot] ?? 0,
     token: (at: number) => tokens[order[at] ?? 0] ?? 0,
     hit: (at: number) => hits[order[at] ?? 0] as FuzzyHit,
+    extra: (at: number) => extras[order[at] ?? 0] as Extra,
   };
 }
 
