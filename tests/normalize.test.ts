@@ -226,6 +226,14 @@ describe("stopwords", () => {
     expect(STOPWORDS.has(normalize(dialect))).toBe(true);
   });
 
+  it('count a particle joined to "and" or "so" as filler, as the particle alone is', () => {
+    for (const word of ["وفي", "فهل", "وبحسب", "وعلى", "والى"])
+      expect(STOPWORDS.has(normalize(word))).toBe(true);
+    // "وراح" is as often "and went" as "and will": a dialect word keeps its joined form.
+    expect(STOPWORDS.has("راح")).toBe(true);
+    expect(STOPWORDS.has("وراح")).toBe(false);
+  });
+
   it('count "anyone", "whole" and their like as filler, as "anything" is', () => {
     for (const word of ["anyone", "someone", "everybody", "whole", "entire"])
       expect(STOPWORDS.has(word)).toBe(true);

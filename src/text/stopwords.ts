@@ -20,16 +20,26 @@ thanks thx ty tysm cheers
 um umm uh uhh hmm hm er erm wait honestly seriously literally truly again
 bruh like q sorry confused alright asap briefly eli5 though`;
 
-const ARABIC = `في على عن الى إلى من مع و او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
+/**
+ * Arabic's particles and pronouns. "And" and "so" are written joined to the next word, so "وفي أي
+ * محكمة" or "فهل" hold these: a joined form is filler too, not a word of its own that no entry has
+ * and that weighed as much as the rarest. The dialect words below are left out: "وراح" is as often
+ * "and went" as "and will".
+ */
+const ARABIC_PARTICLES = `في على عن الى إلى من مع او أو ثم ان أن إن انه أنه إنه هو هي هم هما هذا هذه ذلك تلك الذي التي الذين
 هل قد لقد كان كانت يكون تكون لي لك له لها لهم به بها بهم فيه فيها عليه عليها منه منها عنه عنها لو
 إليه إليها إليهم
+حتى عندما خلال كل بعض هناك هنا لدى عند ضد حول
+حسب بحسب وفق وفقا بشأن بخصوص`;
+
+const ARABIC = `و
 اخبرني أخبرني قل لي ممكن يمكن أريد اريد اعرف أعرف
 كثير الكثير جدا جداً أيضا أيضاً ايضا فعلا فعلاً حقا حقاً تبلغ يبلغ
 النهاية نهاية ل ب ك ف ع
 اللذي اللتي اللذين
-حتى الآن الان عندما داخل خلال كل بعض هناك هنا لدى عند ضد حول
+الآن الان داخل
 اللي يلي رح راح عم هاد هادا هاي هيدا هيدي هذي دي ده كمان برضو هيك
-حسب بحسب وفق وفقا بشأن بخصوص يعني اخري اخرين
+يعني اخري اخرين
 طيب والله بس لسه لسا ولا
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً
@@ -45,8 +55,13 @@ export const STORY_WORDS: ReadonlySet<string> = wordsOf(
   "article articles story piece المقال المقالة الخبر",
 );
 
+const CONJUNCTIONS = ["و", "ف"];
+
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...wordsOf(`${ENGLISH} ${ARABIC}`),
+  ...wordsOf(`${ENGLISH} ${ARABIC_PARTICLES} ${ARABIC}`),
+  ...[...wordsOf(ARABIC_PARTICLES)].flatMap((word) =>
+    CONJUNCTIONS.map((conjunction) => conjunction + word),
+  ),
   ...STORY_WORDS,
 ]);
 
