@@ -121,6 +121,32 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
     }),
   );
 
+  // The words of the names of several words, each looked up alone.
+  const nameWords = buildFuzzyTermIndex(new Set(severalWords.flat()), {
+    minSimilarity: ENTITY_MIN_SIMILARITY,
+    minLength: 4,
+    minLengthRatio: 0.75,
+  });
+  /**
+   * A name of several words is as close as its words are, each weighed by its letters. Bitap
+   * judges "sam altmn" against all ten letters of "sam altman" and finds it further (0.79) than
+   * "altmn" alone is from "altman" (0.8), so the full name with a typo was only suggested.
+   */
+  const closenessWordByWord = (words: readonly string[], name: string): number => {
+    let letters = 0;
+    let close = 0;
+    name.split(" ").forEach((part, k) => {
+      const typed = words[k] ?? "";
+      const similarity =
+        typed === part
+          ? 1
+          : (nameWords.lookup(typed).find((h) => h.term === part)?.similarity ?? 0);
+      letters += part.length;
+      close += part.length * similarity;
+    });
+    return letters > 0 ? close / letters : 0;
+  };
+
   const byAlias = (key: string): readonly Entity[] => aliasMap.get(key) ?? [];
   const describe = buildDescriptions(entities);
   // "the" of "the information" or "في" of "أغنى رجل في العالم" is in nearly every run of words.
@@ -172,10 +198,13 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
           // the one-word "elon", and a run of random words is not worth a search.
           hits = near
             .filter((h) => spellsWordForWord(words ?? [phrase], h.term))
-            .flatMap((h) =>
-              byAlias(h.term).map((entity) => ({ entity, similarity: h.similarity })),
-            );
-          const best = hits[0]?.similarity ?? 0;
+            .flatMap((h) => {
+              const similarity = words
+                ? Math.max(h.similarity, closenessWordByWord(words, h.term))
+                : h.similarity;
+              return byAlias(h.term).map((entity) => ({ entity, similarity }));
+            });
+          const best = Math.max(0, ...hits.map((h) => h.similarity));
           hits = hits.filter((h) => h.similarity === best);
         }
         for (const hit of hits) found.push({ ...hit, start: i, end: i + n });
