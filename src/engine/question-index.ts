@@ -498,9 +498,10 @@ export function buildQuestionIndex(
     const typedStopwordCount = typedIsStopword.reduce((a, b) => a + b, 0);
     // A typed array, not a list: the scoring loops read a weight for every word of every phrasing,
     // and a list of numbers there cost a boxed number per read.
-    const weights = Float64Array.from(tokens, (token, i) => {
+    const weights = new Float64Array(tokens.length);
+    tokens.forEach((token, i) => {
       const best = stands.get(i)?.[0];
-      return idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
+      weights[i] = idf.get(token) ?? (best ? (idf.get(best.term) ?? unknownIdf) : unknownIdf);
     });
     // A name is one thing however many words it takes: "سوفت بنك" must not weigh twice "ماسك".
     // A description weighs what the name it stands for does: "guy" in "the Tesla guy" is no rare word.
