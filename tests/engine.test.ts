@@ -581,6 +581,7 @@ describe("who acted", () => {
     ["ماسك قال سوفت بنك معاها كام؟", ["musk"]],
     // Visiting and accepting are deeds too: the story has Musk invited, not visiting.
     ["did musk ever visit the texas site", ["musk"]],
+    ["did musk ever end up visiting the texas site", ["musk"]],
     ["هل زار ماسك موقع تكساس؟", ["musk"]],
     ["هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟", ["musk"]],
     // A view is someone's too.

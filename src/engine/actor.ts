@@ -56,9 +56,9 @@ export const HAL = word("هل");
 const ARABIC_DEEDS_AFTER_HAL = wordSet("قبل قبلت");
 /**
  * Between an actor and the verb, one or more: "Musk only wrote", "The Information first reported",
- * "Musk ever actually visited".
+ * "Musk ever actually visited", "did Musk end up visiting".
  */
-const ADVERBS = wordSet("also only actually just first ever");
+const ADVERBS = wordSet("also only actually just first ever end ended up");
 /** "According to Musk", "حسب ماسك": the words are that actor's, wherever they stand. */
 const ACCORDING = word("according");
 const TO = word("to");
