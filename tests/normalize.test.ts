@@ -380,6 +380,10 @@ describe("idioms", () => {
     ["ماسك جرجر OpenAI عالمحاكم", ["ماسك", "يقاضي", "openai"]],
     ["ليش متخاصمين من الأساس", ["ليش", "متخاصمين"]],
     ["how come musk sued", ["why", "musk", "sued"]],
+    // A slip in an idiom's later word leaves the idiom; its first word must be spelled right.
+    ["why is elon dragging openai to cort", ["why", "is", "elon", "sue", "openai"]],
+    ["did musk cast dobt on it", ["did", "musk", "question", "on", "it"]],
+    ["did musk cats doubt on it", ["did", "musk", "cats", "doubt", "on", "it"]],
     ["why did he take legal action against them", ["why", "did", "he", "sue", "them"]],
     ["before trump rolled it out", ["before", "trump", "announced", "it"]],
     ["which person owns it", ["who", "owns", "it"]],

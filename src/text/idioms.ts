@@ -194,6 +194,37 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
 
 const GAP = "*";
 const MAX_GAP = 3;
+/** Letters an idiom's later word needs before a slip in it is read as that word. */
+const MIN_SLIP_LETTERS = 4;
+
+/**
+ * Whether `typed` is `word` with one slip: a letter dropped, added, changed, or two neighbours
+ * swapped, the first letter kept. Readers who type "drag OpenAI to cort" or "cast dobt" use the
+ * idiom all the same; its first word, which finds it, must be spelled right. English only: an
+ * Arabic word one slip from another is as often another word ("أسس", founded, and "أساس").
+ */
+function oneSlipApart(typed: string, word: string): boolean {
+  if (typed === word) return true;
+  if (!LATIN_TOKEN.test(typed) || !LATIN_TOKEN.test(word)) return false;
+  if (word.length < MIN_SLIP_LETTERS || typed.length < MIN_SLIP_LETTERS - 1) return false;
+  if (typed[0] !== word[0] || Math.abs(typed.length - word.length) > 1) return false;
+  // Past the first difference, the rest must be the same once the slip is undone.
+  let i = 0;
+  while (i < typed.length && typed[i] === word[i]) i++;
+  if (typed.length < word.length) return typed.slice(i) === word.slice(i + 1);
+  if (typed.length > word.length) return typed.slice(i + 1) === word.slice(i);
+  const swapped = typed[i] === word[i + 1] && typed[i + 1] === word[i];
+  return (
+    typed.slice(i + 1) === word.slice(i + 1) ||
+    (swapped && typed.slice(i + 2) === word.slice(i + 2))
+  );
+}
+
+const holds = (step: ReadonlySet<string>, token: string): boolean => {
+  if (step.has(token)) return true;
+  for (const word of step) if (oneSlipApart(token, word)) return true;
+  return false;
+};
 
 interface Pattern {
   steps: readonly (ReadonlySet<string> | typeof GAP)[];
@@ -243,19 +274,22 @@ export function buildIdioms(spell: (text: string) => string[]): (tokens: string[
     tokens: readonly string[],
     start: number,
     steps: Pattern["steps"],
+    anchored = true,
   ): { end: number; kept: string[] } | undefined => {
     let at = start;
     const kept: string[] = [];
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s];
       if (step !== GAP) {
-        if (!step?.has(tokens[at] ?? "")) return undefined;
+        const token = tokens[at] ?? "";
+        if (!step || !(anchored && s === 0 ? step.has(token) : holds(step, token)))
+          return undefined;
         at++;
         continue;
       }
       // The gap takes the fewest words after which the rest of the pattern matches.
       for (let size = 1; size <= MAX_GAP; size++) {
-        const rest = matchAt(tokens, at + size, steps.slice(s + 1));
+        const rest = matchAt(tokens, at + size, steps.slice(s + 1), false);
         if (rest) return { end: rest.end, kept: [...tokens.slice(at, at + size), ...rest.kept] };
       }
       return undefined;
