@@ -140,6 +140,9 @@ describe("who: the named entity comes first", () => {
     ["windows maker", "microsoft"],
     ["the windows company", "microsoft"],
     ["the president", "trump"],
+    // Readers name the president by his house: "before the White House rollout".
+    ["the white house", "trump"],
+    ["سيد البيت الأبيض", "trump"],
   ])("answers %j with %s", (name, id) => {
     const result = engine.who(name);
     expect(result.status).toBe("answered");
