@@ -380,6 +380,9 @@ describe("idioms", () => {
     ["ماسك جرجر OpenAI عالمحاكم", ["ماسك", "يقاضي", "openai"]],
     ["ليش متخاصمين من الأساس", ["ليش", "متخاصمين"]],
     ["how come musk sued", ["why", "musk", "sued"]],
+    ["is the playing field level", ["is", "the", "playing", "field", "level"]],
+    ["the playing field isn't level", ["the", "unfair", "competition"]],
+    ["a tilted playing field", ["a", "unfair", "competition"]],
     // A slip in an idiom's later word leaves the idiom; its first word must be spelled right.
     ["why is elon dragging openai to cort", ["why", "is", "elon", "sue", "openai"]],
     ["did musk cast dobt on it", ["did", "musk", "question", "on", "it"]],

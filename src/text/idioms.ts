@@ -75,6 +75,11 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["start xai", "founded xai"],
   ["start x ai", "founded x ai"],
   ["start a|an|his|their|its * company|firm|startup|lab", "founded company"],
+  // "The playing field isn't level": the competition is unfair, in every wording of it.
+  ["playing field isn|wasn t|not level|even|fair", "unfair competition"],
+  ["playing field is|was not level|even|fair", "unfair competition"],
+  ["playing field is|was tilted|uneven|rigged", "unfair competition"],
+  ["tilted|uneven|rigged playing field", "unfair competition"],
   ["butt heads", "clash"],
   ["lock horns", "clash"],
   ["take|took|taken * up on", "accept"],
