@@ -58,15 +58,15 @@ const spellsWordForWord = (words: readonly string[], term: string): boolean => {
   );
 };
 
+// Shared by every word that names nothing, which is most words of a question.
+const NO_HITS: readonly EntityMatch[] = [];
+const NO_NEAR_NAMES: readonly FuzzyHit[] = [];
+
 /**
  * A name as the tokeniser may have left it. Arabic writes "and", "to", "with", "like" and "so"
  * as one letter joined to the next word ("لمايكروسوفت", "وسام"); and "ل" before a name that
  * itself starts with "ل" reads as "لل", the article's form, so "للانشيوم" loses one "ل" too many.
  */
-// Shared by every word that names nothing, which is most words of a question.
-const NO_HITS: readonly { entity: Entity; similarity: number }[] = [];
-const NO_NEAR_NAMES: readonly FuzzyHit[] = [];
-
 const PROCLITIC = /^[وبلكف](?=[\u0621-\u064A]{3})/;
 /**
  * What the first of a phrase's spellings that is an alias names, or undefined. Each spelling is
@@ -186,7 +186,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
         if (n > 1 && !startsName && (exact || !namePart)) continue;
         const words = n === 1 ? undefined : tokens.slice(i, i + n);
         const phrase = words ? words.join(" ") : (tokens[i] ?? "");
-        let hits: readonly { entity: Entity; similarity: number }[] =
+        let hits: readonly EntityMatch[] =
           spelledOwners(phrase, aliasMap)?.map((entity) => ({ entity, similarity: 1 })) ?? NO_HITS;
         const near =
           hits.length === 0 && !exact && (n === 1 || namePart)

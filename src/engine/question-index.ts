@@ -160,8 +160,8 @@ interface IndexedEntry {
   entry: FaqEntry;
   phrasings: Phrasing[];
   /**
-   * Every term of every phrasing, with the phrasings (by position) that hold it; also drops at
-   * once the stand-ins no phrasing of the entry has.
+   * Every term of every phrasing, with the phrasings (by position) that hold it: the posting
+   * lists carry these to the ranking.
    */
   phrasingTerms: ReadonlyMap<string, readonly number[]>;
   answerTerms: ReadonlySet<string>;
