@@ -1,5 +1,5 @@
 import { wordSet } from "../text/word-lists.ts";
-import { arabicStem } from "./word-forms.ts";
+import { stemOrWord } from "./word-forms.ts";
 
 /**
  * The story leaves Musk's case undecided: it says he sued, what he asked the court to stop, and
@@ -28,15 +28,14 @@ const WANTING = wordSet(
 );
 
 /** An Arabic word by its light stem, so every form of a verb counts: "حكمت", Darija "حكمات". */
-const stemOf = (word: string) => arabicStem(word) ?? word;
-const OUTCOME_STEMS: ReadonlySet<string> = new Set([...OUTCOME].map(stemOf));
+const OUTCOME_STEMS: ReadonlySet<string> = new Set([...OUTCOME].map(stemOrWord));
 
 /** Whether the question asks how the court case ended, which the story does not say. */
 export function asksCourtOutcome(tokens: readonly string[]): boolean {
   return (
     tokens.some(
       (t, i) =>
-        OUTCOME_STEMS.has(stemOf(t)) ||
+        OUTCOME_STEMS.has(stemOrWord(t)) ||
         (COURT_VERBS.has(t) &&
           tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
     ) &&

@@ -7,7 +7,7 @@ import type { DetectedEntity } from "./entity-index.ts";
 import { buildFuzzyTermIndex } from "./fuzzy-terms.ts";
 import { WORD_TYPOS } from "./question-index.ts";
 import { QUESTION_WORDS } from "./question-kind.ts";
-import { arabicStem } from "./word-forms.ts";
+import { stemOrWord } from "./word-forms.ts";
 
 /**
  * A reader who remembers a quote asks whose it is: "who said they don't actually have the money?",
@@ -26,9 +26,6 @@ const MIN_WORDS = 2;
 const MIN_SHARE = 0.6;
 /** The runner-up quote must hold this much less of them, or the reader is asked instead. */
 const MIN_LEAD = 0.2;
-
-/** A word as quotes and questions are compared: Arabic by its light stem, so "يوفر" meets "توفر". */
-const key = (token: string) => arabicStem(token) ?? token;
 
 export interface QuoteMatch {
   quote: Quote;
@@ -49,8 +46,11 @@ export type QuoteFinder = (
 const QUOTED = /["“”«»]([^"“”«»]+)["“”«»]/;
 
 export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
+  // Quotes and questions are compared word by word, Arabic by its light stem: "يوفر" meets "توفر".
   const wordsOf = new Map(
-    quotes.map((q) => [q, new Set([...tokenize(q.ar), ...tokenize(q.en)].map(key))] as const),
+    quotes.map(
+      (q) => [q, new Set([...tokenize(q.ar), ...tokenize(q.en)].map(stemOrWord))] as const,
+    ),
   );
   // Recalled words are typed as any others: "backd by a multibilion dolar investment".
   const typos = buildFuzzyTermIndex(
@@ -64,14 +64,14 @@ export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
     if (!WHO_OPENERS.has(tokens[0] ?? "") || !SAYING.has(tokens[1] ?? "")) return undefined;
     const marked = QUOTED.exec(raw)?.[1];
     let recalled: string[];
-    if (marked) recalled = tokenize(marked).filter(content).map(key);
+    if (marked) recalled = tokenize(marked).filter(content).map(stemOrWord);
     else {
       // A name in the recalled words is whom the quote was about or to, which a quote seldom names.
       const named = new Set(names().flatMap((d) => tokens.slice(d.start, d.end)));
       recalled = tokens
         .slice(OPENING.has(tokens[2] ?? "") ? 3 : 2)
         .filter((t) => content(t) && !named.has(t))
-        .map(key);
+        .map(stemOrWord);
       if (recalled.length < MIN_WORDS) return undefined;
     }
     if (recalled.length === 0) return undefined;

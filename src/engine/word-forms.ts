@@ -113,6 +113,11 @@ export function arabicStem(word: string): string | undefined {
   return stem.length >= 3 ? stem : undefined;
 }
 
+/** A word as it compares with its other forms: an Arabic word by its light stem, any other whole. */
+export function stemOrWord(word: string): string {
+  return arabicStem(word) ?? word;
+}
+
 /**
  * The store's Arabic words grouped by light stem, so an unknown word meets the forms of it that the
  * store has: "صرفت" and "يصرف", "يضخ" and "ضخ".
