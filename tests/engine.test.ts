@@ -904,11 +904,11 @@ describe("the kind of fact a question asks for", () => {
     ["شوكت الجلسة", ["time"]],
     ["قداش الاستثمار", ["amount"]],
     ["شحقة ماسك زعلان", ["reason"]],
-    ["in what year did musk found xai", ["time", "year"]],
-    ["في أي عام أسس ماسك xAI", ["time", "year"]],
+    ["in what year did musk found xai", ["time", "year", "founding"]],
+    ["في أي عام أسس ماسك xAI", ["time", "year", "founding"]],
     ["which day did altman reply", ["time", "day"]],
-    ["in which month did musk found xai", ["time", "month"]],
-    ["في أي شهر أسس ماسك xAI", ["time", "month"]],
+    ["in which month did musk found xai", ["time", "month", "founding"]],
+    ["في أي شهر أسس ماسك xAI", ["time", "month", "founding"]],
     // "what" alone asks for no time, even beside a year.
     ["what did musk say last year", []],
     ["who is musk", []],
@@ -933,6 +933,10 @@ describe("the kind of fact a question asks for", () => {
     ["does softbank have a stake", []],
     // An age, which only an entry asked "how old" gives.
     ["how old is sam altman", ["age"]],
+    // A founding date, which only an entry asked when that was founded gives.
+    ["when was oracle founded", ["time", "founding"]],
+    ["متى تأسست شركة أوراكل", ["time", "founding"]],
+    ["who founded oracle", []],
     // A time to come.
     ["when will the hearing be held", ["time", "future"]],
     ["متى سيكتمل بناء المركز", ["time", "future"]],
@@ -998,6 +1002,11 @@ describe("the kind of fact a question asks for", () => {
       "when will stargate be done",
       // The entry gives what Microsoft will spend worldwide, not how many data centers it has.
       "How many data centers is Microsoft building worldwide?",
+      // Oracle's co-founder spoke "on Tuesday": that is no founding date.
+      "When was Oracle founded?",
+      "متى تأسست شركة أوراكل؟",
+      // xAI's founding, asked once of "the Tesla tycoon", is not Tesla's.
+      "When was Tesla founded?",
     ],
     ", which the best entry does not answer",
   );
@@ -1021,6 +1030,15 @@ describe("the kind of fact a question asks for", () => {
       ["متى ستنعقد جلسة الاستماع؟", "faq:court-hearing-date"],
     ],
     "the time to come the story gives",
+  );
+
+  itAnswers(
+    [
+      ["when did musk found xai", "faq:when-was-xai-founded"],
+      ["when did the richest man found his ai startup", "faq:when-was-xai-founded"],
+      ["متى أسس ايلون ماسك شركة xai", "faq:when-was-xai-founded"],
+    ],
+    "the one founding date the story gives",
   );
 
   itAnswers(

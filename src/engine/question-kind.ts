@@ -3,6 +3,7 @@ import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
 import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import { word, wordSet } from "../text/word-lists.ts";
+import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -21,7 +22,8 @@ export type QuestionKind =
   | "place"
   | "reason"
   | "measure"
-  | "age";
+  | "age"
+  | "founding";
 
 /** One or two normalised words each; two-word cues must appear side by side. */
 const CUES: readonly (readonly [QuestionKind, string])[] = [
@@ -203,8 +205,16 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
       for (const kind of EXACT_NOUNS.get(t) ?? []) kinds.add(kind);
   });
   if (allTokens.some((t) => UNIT_WORDS.has(t))) kinds.add("measure");
+  if (kinds.has("time") && allTokens.some((t) => FOUNDING_WORDS.has(t))) kinds.add("founding");
   return kinds;
 }
+
+/**
+ * "When was Oracle founded?" asks a founding date, which the story gives for xAI alone, as it
+ * gives no one's age: only an entry asked that way answers it. Its time is no founding date
+ * otherwise: Oracle's co-founder spoke "on Tuesday".
+ */
+const FOUNDING_WORDS = wordSet("found founded establish established تأسست تأسس أسس أسست تأسيس");
 
 /** The one-word Arabic cues of a kind. */
 function arabicCues(of: QuestionKind): ReadonlySet<string> {
@@ -286,6 +296,12 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
 export interface KindIndex {
   /** The entry is asked, or holds the answer to, every kind of fact in `asked`. */
   answers(entry: FaqEntry, asked: ReadonlySet<QuestionKind>): boolean;
+  /**
+   * One of the entry's phrasings asks when something was founded and names every entity in
+   * `named`: "When was Tesla founded?" is not answered by xAI's founding, though a phrasing of it
+   * calls Musk "the Tesla tycoon".
+   */
+  asksFoundingOf(entry: FaqEntry, named: readonly DetectedEntity[]): boolean;
 }
 
 /** What each entry can answer, from its phrasings and its answer, worked out once. */
@@ -300,7 +316,17 @@ export function buildKindIndex(store: readonly ReadEntry[]): KindIndex {
       return [entry, new Set([...phrased, ...answerKinds(answer, namesAPlace)])];
     }),
   );
+  const foundingNames = new Map<FaqEntry, ReadonlySet<string>[]>(
+    store.map(({ entry, phrasings }) => [
+      entry,
+      phrasings
+        .filter((p) => questionKinds(p.tokens).has("founding"))
+        .map((p) => new Set(p.names().map((d) => d.entity.id))),
+    ]),
+  );
   return {
     answers: (entry, asked) => [...asked].every((kind) => byEntry.get(entry)?.has(kind)),
+    asksFoundingOf: (entry, named) =>
+      (foundingNames.get(entry) ?? []).some((ids) => named.every((d) => ids.has(d.entity.id))),
   };
 }
