@@ -587,6 +587,8 @@ describe("who acted", () => {
     ["did musk ever end up visiting the texas site", ["musk"]],
     ["هل زار ماسك موقع تكساس؟", ["musk"]],
     ["هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟", ["musk"]],
+    // So is "قبل" right after a name that opens the question.
+    ["ماسك قبل دعوة ألتمان؟", ["musk"]],
     // A view is someone's too.
     ["did the richest guy think they actually had the money", ["musk"]],
     // A noun, not a verb; a speaker in a clause of its own; no speech at all.
@@ -597,7 +599,7 @@ describe("who acted", () => {
     ["what court order is altman asking for against musk", ["altman"]],
     ["which data center did xai build", ["xai"]],
     ["what court order is being asked for", []],
-    // "قبل" is "before" unless a yes-or-no question opens with it.
+    // "قبل" is "before" unless a yes-or-no question opens with it, or it follows a name that opens one.
     ["قبل ترامب، من أعلن عن ستارغيت؟", []],
     // Filler before the question words leaves the actor where it stands.
     ["so what did trump say about musk?", ["trump"]],
@@ -650,6 +652,7 @@ describe("who acted", () => {
     "Did Musk accept Altman's invitation?",
     "هل زار ماسك موقع تكساس بعد دعوة ألتمان؟",
     "هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟",
+    "ماسك قبل دعوة ألتمان؟",
     "so what did trump say about musk?",
     "طيب ماذا قال ترامب عن ماسك؟",
     "please what did musk ask altman to do",

@@ -49,8 +49,8 @@ const ARABIC_DEEDS = wordSet(
     "ينشر كشف كشفت صعد زار زارت يزور لبى لبت يقبل تقبل يعتقد اعتقد يظن ظن يرى",
 );
 /**
- * "قبل" is "before" as often as "accepted"; only a yes-or-no question opens with the verb: "هل قبل
- * ماسك دعوة ألتمان؟".
+ * "قبل" is "before" as often as "accepted"; it is the verb only where a yes-or-no question opens
+ * with it ("هل قبل ماسك دعوة ألتمان؟") or right after a name that opens the question.
  */
 export const HAL = word("هل");
 const ARABIC_DEEDS_AFTER_HAL = wordSet("قبل قبلت");
@@ -114,6 +114,8 @@ function isActor(
   if (NOUN_OR_DEED.has(verb) && AUXILIARIES.has(before)) return true;
   const opens = start === afterOpeners(tokens);
   if (ARABIC_DEEDS.has(verb) && (opens || !names.some((d) => d.start === verbAt + 1))) return true;
+  // "ماسك قبل دعوة ألتمان؟": right after a name that opens the question, "قبل" is its deed.
+  if (opens && ARABIC_DEEDS_AFTER_HAL.has(verb)) return true;
   const verbBefore = arabicVerbBefore(tokens, start);
   if (verbBefore >= 0 && !names.some((d) => d.end === verbBefore)) return true;
   return afterAccording(tokens, start);
@@ -189,7 +191,9 @@ function tellsOfDeeds(tokens: readonly string[]): boolean {
         NOUN_OR_DEED.has(t) ||
         ARABIC_DEEDS.has(t) ||
         ACCORDING_WORDS.has(t),
-    ) || opensYesNoDeed(tokens, 1)
+    ) ||
+    opensYesNoDeed(tokens, 1) ||
+    ARABIC_DEEDS_AFTER_HAL.has(tokens[1] ?? "")
   );
 }
 
