@@ -448,6 +448,21 @@ describe("question ranking", () => {
     expect(ids("هل تصرف الشركة")).toEqual(["f-own", "e-form", "d-other"]);
   });
 
+  it("reads a question word under a clitic as the bare word, synonyms and all", () => {
+    // "شكد" is a store word (entry "b-count"); "بشكد" is it with "ب", as "قديش" is "how much".
+    const faq = [
+      entry("a-amount", "قديش رح يستثمروا بالمشروع", 1),
+      entry("b-count", "شكد مركز راح يبنون", 2),
+    ];
+    const index = buildQuestionIndex(faq, noEntities, [["قديش", "شكد", "كم"]]);
+    const score = (question: string) => index.rank(tokenize(question), 1)[0];
+    const bare = score("شكد رح يستثمروا بالمشروع");
+    const joined = score("بشكد رح يستثمروا بالمشروع");
+    expect(bare?.entry.id).toBe("a-amount");
+    expect(joined?.entry.id).toBe("a-amount");
+    expect(joined?.score).toBeGreaterThan((bare?.score ?? 0) * 0.95);
+  });
+
   it("reads a word the synonym list knows as spelled right, not as a typo of a store word", () => {
     const faq = [entry("giant", "is the software giant a backer", 1)];
     const question = tokenize("did the judge grant the request");

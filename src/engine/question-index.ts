@@ -338,17 +338,22 @@ export function buildQuestionIndex(
     return out;
   };
   // A clitic may hide a word only the synonym list has ("هالمصاري"): it stands for that word's
-  // synonyms in the store, as sure as the cut.
+  // synonyms in the store, as sure as the cut. So may a question word the store has: "بشكد" is
+  // "شكد", and so "كم" and "قديش", as "شكد" typed bare is; one phrasing using "شكد" must not make
+  // the question a rare word only that phrasing holds.
   const knownOrListed: KnownWords = { ...known, has: (t) => postings.has(t) || groupsOf.has(t) };
   const cliticFreeOrSynonyms = (token: string): FuzzyHit[] =>
-    cliticFree(token, knownOrListed).flatMap((hit) =>
-      postings.has(hit.term)
-        ? [hit]
-        : synonymsOf(hit.term).map((s) => ({
-            term: s.term,
-            similarity: s.similarity * hit.similarity,
-          })),
-    );
+    cliticFree(token, knownOrListed).flatMap((hit) => {
+      const known = postings.has(hit.term);
+      const synonyms =
+        known && !QUESTION_WORDS.has(hit.term)
+          ? []
+          : synonymsOf(hit.term).map((s) => ({
+              term: s.term,
+              similarity: s.similarity * hit.similarity,
+            }));
+      return known ? [hit, ...synonyms] : synonyms;
+    });
 
   /**
    * What a query word can stand for in the store, with the similarity of each stand-in, and which
