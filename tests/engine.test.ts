@@ -604,6 +604,7 @@ describe("who acted", () => {
     ["هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟", ["musk"]],
     // So is "قبل" right after a name that opens the question.
     ["ماسك قبل دعوة ألتمان؟", ["musk"]],
+    ["إيلون ماسك قبل دعوة ألتمان؟", ["musk"]],
     // A view is someone's too.
     ["did the richest guy think they actually had the money", ["musk"]],
     // A noun, not a verb; a speaker in a clause of its own; no speech at all.
@@ -668,6 +669,7 @@ describe("who acted", () => {
     "هل زار ماسك موقع تكساس بعد دعوة ألتمان؟",
     "هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟",
     "ماسك قبل دعوة ألتمان؟",
+    "إيلون ماسك قبل دعوة ألتمان؟",
     "so what did trump say about musk?",
     "طيب ماذا قال ترامب عن ماسك؟",
     "please what did musk ask altman to do",

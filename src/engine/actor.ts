@@ -190,10 +190,9 @@ function tellsOfDeeds(tokens: readonly string[]): boolean {
         ENGLISH_DEEDS.has(t) ||
         NOUN_OR_DEED.has(t) ||
         ARABIC_DEEDS.has(t) ||
+        ARABIC_DEEDS_AFTER_HAL.has(t) ||
         ACCORDING_WORDS.has(t),
-    ) ||
-    opensYesNoDeed(tokens, 1) ||
-    ARABIC_DEEDS_AFTER_HAL.has(tokens[1] ?? "")
+    ) || opensYesNoDeed(tokens, 1)
   );
 }
 

@@ -344,15 +344,15 @@ export function buildQuestionIndex(
   const knownOrListed: KnownWords = { ...known, has: (t) => postings.has(t) || groupsOf.has(t) };
   const cliticFreeOrSynonyms = (token: string): FuzzyHit[] =>
     cliticFree(token, knownOrListed).flatMap((hit) => {
-      const known = postings.has(hit.term);
+      const inStore = postings.has(hit.term);
       const synonyms =
-        known && !QUESTION_WORDS.has(hit.term)
+        inStore && !QUESTION_WORDS.has(hit.term)
           ? []
           : synonymsOf(hit.term).map((s) => ({
               term: s.term,
               similarity: s.similarity * hit.similarity,
             }));
-      return known ? [hit, ...synonyms] : synonyms;
+      return inStore ? [hit, ...synonyms] : synonyms;
     });
 
   /**
