@@ -306,24 +306,23 @@ export interface KindIndex {
 
 /** What each entry can answer, from its phrasings and its answer, worked out once. */
 export function buildKindIndex(store: readonly ReadEntry[]): KindIndex {
-  const byEntry = new Map<FaqEntry, Set<QuestionKind>>(
-    store.map(({ entry, phrasings, answers }) => {
-      const phrased = phrasings.flatMap((p) => [...questionKinds(p.tokens)]);
-      const namesAPlace = answers.some((a) =>
-        a.names().some((d) => PLACE_KINDS.has(d.entity.kind)),
-      );
-      const answer = `${entry.answer.en} ${entry.answer.ar}`;
-      return [entry, new Set([...phrased, ...answerKinds(answer, namesAPlace)])];
-    }),
-  );
-  const foundingNames = new Map<FaqEntry, ReadonlySet<string>[]>(
-    store.map(({ entry, phrasings }) => [
-      entry,
-      phrasings
-        .filter((p) => questionKinds(p.tokens).has("founding"))
-        .map((p) => new Set(p.names().map((d) => d.entity.id))),
-    ]),
-  );
+  const byEntry = new Map<FaqEntry, Set<QuestionKind>>();
+  // The names of each entry's phrasings that ask when something was founded.
+  const foundingNames = new Map<FaqEntry, ReadonlySet<string>[]>();
+  for (const { entry, phrasings, answers } of store) {
+    const kinds = new Set<QuestionKind>();
+    const founding: ReadonlySet<string>[] = [];
+    for (const p of phrasings) {
+      const asked = questionKinds(p.tokens);
+      for (const kind of asked) kinds.add(kind);
+      if (asked.has("founding")) founding.push(new Set(p.names().map((d) => d.entity.id)));
+    }
+    const namesAPlace = answers.some((a) => a.names().some((d) => PLACE_KINDS.has(d.entity.kind)));
+    for (const kind of answerKinds(`${entry.answer.en} ${entry.answer.ar}`, namesAPlace))
+      kinds.add(kind);
+    byEntry.set(entry, kinds);
+    foundingNames.set(entry, founding);
+  }
   return {
     answers: (entry, asked) => [...asked].every((kind) => byEntry.get(entry)?.has(kind)),
     asksFoundingOf: (entry, named) =>
