@@ -184,15 +184,13 @@ function asksUnnamed(tokens: readonly string[], names: readonly DetectedEntity[]
 
 /** Whether the text has a word that may tell of someone's deed; names are looked up only then. */
 function tellsOfDeeds(tokens: readonly string[]): boolean {
-  return (
-    tokens.some(
-      (t) =>
-        ENGLISH_DEEDS.has(t) ||
-        NOUN_OR_DEED.has(t) ||
-        ARABIC_DEEDS.has(t) ||
-        ARABIC_DEEDS_AFTER_HAL.has(t) ||
-        ACCORDING_WORDS.has(t),
-    ) || opensYesNoDeed(tokens, 1)
+  return tokens.some(
+    (t) =>
+      ENGLISH_DEEDS.has(t) ||
+      NOUN_OR_DEED.has(t) ||
+      ARABIC_DEEDS.has(t) ||
+      ARABIC_DEEDS_AFTER_HAL.has(t) ||
+      ACCORDING_WORDS.has(t),
   );
 }
 
