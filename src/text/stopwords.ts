@@ -57,11 +57,12 @@ export const STORY_WORDS: ReadonlySet<string> = wordsOf(
 
 const CONJUNCTIONS = ["و", "ف"];
 
+const PARTICLES = wordsOf(ARABIC_PARTICLES);
+
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...wordsOf(`${ENGLISH} ${ARABIC_PARTICLES} ${ARABIC}`),
-  ...[...wordsOf(ARABIC_PARTICLES)].flatMap((word) =>
-    CONJUNCTIONS.map((conjunction) => conjunction + word),
-  ),
+  ...wordsOf(`${ENGLISH} ${ARABIC}`),
+  ...PARTICLES,
+  ...[...PARTICLES].flatMap((word) => CONJUNCTIONS.map((conjunction) => conjunction + word)),
   ...STORY_WORDS,
 ]);
 
