@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorsIn, addresseeIn } from "../src/engine/actor.ts";
-import { askedName, buildAnswerNameIndex } from "../src/engine/asked-name.ts";
+import { askedName, buildAnswerNameIndex, offeredChoices } from "../src/engine/asked-name.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
 import {
@@ -737,6 +737,29 @@ describe("a name asked for", () => {
     const entities = buildEntityIndex(knowledge.entities);
     expect(askedName(tokens, () => entities.detectEntities(tokens))).toBe(asked);
   });
+
+  // Names joined by "or" are the choices asked among: the answer may name one of them.
+  it.each([
+    ["who will own the abilene site crusoe or lancium", ["crusoe", "lancium"]],
+    ["مين رح يملك المنشأة كروزو ولا لانشيوم", ["crusoe", "lancium"]],
+    ["من سيملكها، كروزو أم لانشيوم أو أوراكل؟", ["crusoe", "lancium", "oracle"]],
+    ["who said crusoe and lancium will own it", []],
+  ])("reads the choices offered in %j", (question, choices) => {
+    const tokens = tokenize(question);
+    const entities = buildEntityIndex(knowledge.entities);
+    expect([...offeredChoices(tokens, entities.detectEntities(tokens))].sort()).toEqual(choices);
+  });
+
+  itAnswers(
+    [
+      [
+        "Who's going to own the Abilene facility, Crusoe or Lancium?",
+        "faq:who-owns-abilene-facility",
+      ],
+      ["مين رح يملك المنشأة في أبيلين، كروزو ولا لانشيوم؟", "faq:who-owns-abilene-facility"],
+    ],
+    "who, among the names offered",
+  );
 
   it("answers who Crusoe is from its own entry", () => {
     expect(engine.ask("who is crusoe").ref).toBe("faq:who-is-crusoe");

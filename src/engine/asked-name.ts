@@ -57,6 +57,28 @@ export function askedName(
   return name >= 0 || calledWhat ? "any" : undefined;
 }
 
+/** "Crusoe or Lancium", "كروزو ولا لانشيوم", "كروزو أم لانشيوم". */
+const OR_WORDS = wordSet("or او ام ولا");
+
+/**
+ * "Who will own the Abilene facility, Crusoe or Lancium?": names joined by "or" are the choices
+ * the reader asks among, not names the question gives, so the answer may name one of them.
+ */
+export function offeredChoices(
+  tokens: readonly string[],
+  names: readonly DetectedEntity[],
+): Set<string> {
+  const choices = new Set<string>();
+  for (const a of names) {
+    const joined = names.find((b) => b.start === a.end + 1 && OR_WORDS.has(tokens[a.end] ?? ""));
+    if (joined) {
+      choices.add(a.entity.id);
+      choices.add(joined.entity.id);
+    }
+  }
+  return choices;
+}
+
 /** Between "who" and the name in "who is Crusoe", "مين هو كروزو", "who's the Information". */
 const IS_WORDS = wordSet("is was are were s the هو هي هم يكون تكون");
 

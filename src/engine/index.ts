@@ -2,7 +2,7 @@ import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
 import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
-import { askedName, buildAnswerNameIndex } from "./asked-name.ts";
+import { askedName, buildAnswerNameIndex, offeredChoices } from "./asked-name.ts";
 import { asksCourtOutcome } from "./court-outcome.ts";
 import {
   buildEntityIndex,
@@ -343,7 +343,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     };
     const response = responseIn(own, namesInQuestion);
     const nameAsked = askedName(own, namesInQuestion);
-    const named = new Set(nameAsked ? namesInQuestion().map((d) => d.entity.id) : []);
+    const choices = nameAsked ? offeredChoices(own, namesInQuestion()) : new Set<string>();
+    const named = new Set(
+      nameAsked
+        ? namesInQuestion()
+            .map((d) => d.entity.id)
+            .filter((id) => !choices.has(id))
+        : [],
+    );
     // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
     const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
     const asksOutcome = asksCourtOutcome(own);
