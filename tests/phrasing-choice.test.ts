@@ -69,17 +69,6 @@ describe("choosing phrasings to add", () => {
     ]);
   });
 
-  it("tries no phrasing alone from a set that left every count as it was", () => {
-    let scored = 0;
-    const counting: Score = (k) => {
-      scored += 1;
-      return fakeScore(k);
-    };
-    choosePhrasings(knowledge, { [first]: { en: ["says nothing", "nor this"] } }, counting);
-    // Once for the store as it was, once for the set.
-    expect(scored).toBe(2);
-  });
-
   it("does not offer again what the entry already has, or a repeat, whatever its case", () => {
     const entry = knowledge.faq.find((e) => e.id === first);
     const existing = entry?.questions.en[0] ?? "";

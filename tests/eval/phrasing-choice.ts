@@ -116,20 +116,12 @@ export function withPhrasings(
   };
 }
 
-const sameTally = (a: Tally | undefined, b: Tally) =>
-  a !== undefined &&
-  a.right === b.right &&
-  a.wrong === b.wrong &&
-  a.offTopicAbstained === b.offTopicAbstained &&
-  a.stressRight === b.stressRight &&
-  a.nearMissesAbstained === b.nearMissesAbstained;
-
 const key = (phrasing: string) => phrasing.trim().toLowerCase();
 
 /**
  * Adds the offered phrasings an entry at a time, keeping an entry's set only when the store does
- * better by it (see `isBetter`). A set that does not, but moves the tally, is tried a phrasing at a
- * time, so that one phrasing drawing questions elsewhere does not cost the entry the rest. Phrasings the entry
+ * better by it (see `isBetter`). A set that does not is tried a phrasing at a time, so that one
+ * phrasing drawing questions elsewhere does not cost the entry the rest. Phrasings the entry
  * already has, or that repeat one another, are not offered again.
  */
 export function choosePhrasings(
@@ -165,21 +157,16 @@ export function choosePhrasings(
       en: items.filter((p) => p.lang === "en").map((p) => p.text),
       ar: items.filter((p) => p.lang === "ar").map((p) => p.text),
     });
-    /** Keeps `items` if the store does better by them; otherwise says whether they moved it. */
-    const tryAdding = (items: readonly { lang: Lang; text: string }[]) => {
+    const tryAdding = (items: readonly { lang: Lang; text: string }[]): boolean => {
       const candidate = withPhrasings(knowledge, id, byLang(items));
       const tally = score(candidate);
-      if (!isBetter(tally, current)) return { kept: false, moved: !sameTally(tally, current) };
+      if (!isBetter(tally, current)) return false;
       knowledge = candidate;
       current = tally;
-      return { kept: true, moved: true };
+      return true;
     };
-    const whole = fresh.length > 0 ? tryAdding(fresh) : { kept: false, moved: false };
-    let chosen = whole.kept ? fresh : [];
-    // A set that moved nothing holds no phrasing worth a try on its own: that would take one full
-    // scoring per phrasing, most of a run's time.
-    if (whole.moved && !whole.kept && fresh.length > 1)
-      chosen = fresh.filter((p) => tryAdding([p]).kept);
+    let chosen = fresh.length > 0 && tryAdding(fresh) ? fresh : [];
+    if (chosen.length === 0 && fresh.length > 1) chosen = fresh.filter((p) => tryAdding([p]));
     if (chosen.length > 0) kept[id] = byLang(chosen);
     const step = { id, offered: fresh.length, kept: chosen.length, tally: current };
     steps.push(step);
