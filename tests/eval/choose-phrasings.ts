@@ -75,6 +75,7 @@ function main(args: readonly string[]): number {
   if (args.includes("--write") && Object.keys(choice.kept).length > 0) {
     const path = join(DEFAULT_KNOWLEDGE_DIR, STORE_FILES.faq);
     writeFileSync(path, `${JSON.stringify({ faq: choice.knowledge.faq }, null, 2)}\n`);
+    // Read back as the bot will: a store it cannot load fails here, naming the file and path.
     loadKnowledge();
     process.stdout.write(`wrote ${path}; run npm test before committing it\n`);
   }
