@@ -1316,6 +1316,9 @@ describe("where a question starts", () => {
     ["according to musk how much", "according to musk how much"],
     // The story names no one.
     ["according to the article how much", "how much"],
+    // Opening a question, "صحيح" puts a claim to check; elsewhere it is what is asked.
+    ["صحيح ماسك رفع دعوى", "ماسك رفع دعوي"],
+    ["هل كلام ماسك صحيح", "هل كلام ماسك صحيح"],
     ["حسب المقال، ماسك قال", "ماسك قال"],
     ["whats musks cost cutting thing called please", "what musks cost cutting thing called"],
     // A question of filler alone keeps one word.
@@ -1373,6 +1376,32 @@ describe("where a question starts", () => {
         .map((c) => c.q);
       expect(changed).toEqual([]);
     },
+  );
+});
+
+describe("a claim put to the bot to check", () => {
+  // "هل صحيح أن…" asks what "هل…" does; "صحيح", rare in the store, had weighed most of the question.
+  it("gets the reply its yes-or-no question gets", () => {
+    const yesNo = [CASES_FILE, STRESS_FILE]
+      .flatMap((file) => loadCases(file))
+      .filter((c) => c.cmd === "ask" && c.q.startsWith("هل "));
+    expect(yesNo.length).toBeGreaterThan(100);
+    const changed = yesNo
+      .filter((c) => {
+        const bare = engine.ask(c.q);
+        const claim = engine.ask(c.q.replace(/^هل /, "هل صحيح أن "));
+        return bare.status !== claim.status || bare.ref !== claim.ref;
+      })
+      .map((c) => c.q);
+    expect(changed).toEqual([]);
+  });
+
+  itAnswers(
+    [
+      ["is it true that musk is the richest man in the world", "faq:who-is-elon-musk"],
+      ["Is it true Stargate is a government program?", "faq:is-stargate-government-funded"],
+    ],
+    "the entry its yes-or-no question gets",
   );
 });
 

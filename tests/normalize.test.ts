@@ -407,6 +407,14 @@ describe("idioms", () => {
     ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
     ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
+    // A claim put to check is a yes-or-no question; "is it true" alone is left to it.
+    ["is it true that musk is rich", ["is", "musk", "is", "rich"]],
+    ["is it really correct musk is rich", ["is", "musk", "is", "rich"]],
+    ["هل صحيح أن ماسك غني", ["هل", "ماسك", "غني"]],
+    ["هل من الصحيح إن ماسك غني", ["هل", "ماسك", "غني"]],
+    ["هل كلام ماسك صحيح", ["هل", "كلام", "ماسك", "صحيح"]],
+    ["the richest man on the planet", ["the", "richest", "man", "in", "the", "world"]],
+    ["أغنى رجل على وجه الأرض", ["اغني", "رجل", "في", "عالم"]],
   ])("reads %j as %j", (typed, tokens) => {
     expect(tokenize(typed)).toEqual(tokens);
   });

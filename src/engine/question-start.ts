@@ -16,7 +16,11 @@ import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
 export function trimFiller(tokens: readonly string[]): readonly string[] {
   let at = 0;
   for (;;) {
-    while (at < tokens.length - 1 && isFiller(tokens[at] ?? "")) at++;
+    while (
+      at < tokens.length - 1 &&
+      (isFiller(tokens[at] ?? "") || CLAIM_CHECK.has(tokens[at] ?? ""))
+    )
+      at++;
     // "According to the article, who…" names no one: the phrase is filler too.
     if (!ACCORDING_WORDS.has(tokens[at] ?? "")) break;
     let next = at + 1;
@@ -30,6 +34,12 @@ export function trimFiller(tokens: readonly string[]): readonly string[] {
   while (end > at + 1 && isFiller(tokens[end - 1] ?? "")) end--;
   return at === 0 && end === tokens.length ? tokens : tokens.slice(at, end);
 }
+
+/**
+ * "صحيح ماسك رفع دعوى…?": opening a question, "true" puts a claim to check, as "هل صحيح أن…" does
+ * (see idioms.ts). Elsewhere it asks whether something is true: "هل كلام ماسك صحيح؟".
+ */
+const CLAIM_CHECK = wordSet("صحيح");
 
 /** A word that a reading of the question starts from. */
 function startsReading(token: string): boolean {

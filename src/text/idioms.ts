@@ -89,6 +89,11 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["acc to", "according to"],
   ["expected to", "will"],
   ["server farm", "data center"],
+  // "The richest man on the planet" is the story's "richest man in the world"; word by word,
+  // "الأرض" met "أرض" in another entry's quote.
+  ["on the planet|earth", "in the world"],
+  ["on planet earth", "in the world"],
+  ["على وجه الأرض|البسيطة", "في العالم"],
   // "us" after "the" is never the pronoun: "spent in the us" is the country.
   ["the us", "usa"],
   ["داتا سنتر|سنترات", "مركز بيانات"],
@@ -96,6 +101,15 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["five hundred", "500"],
   ["خمس|خمسة ميه", "500"],
   ["in the first place", ""],
+  // A claim put to the bot to check asks what a yes-or-no question does: "is it true that Musk is
+  // the richest man" is "is Musk the richest man", and "true", rare in the store, weighed most of it.
+  ["is it true|correct that", "is"],
+  ["is it true|correct", "is"],
+  ["is it really true|correct that", "is"],
+  ["is it really true|correct", "is"],
+  ["هل صحيح|حقا|فعلا أن|إن|ان|انو|إنو", "هل"],
+  ["هل من الصحيح أن|إن|ان", "هل"],
+  ["هل صح أن|إن|ان", "هل"],
   // Question words said another way: "how come Musk sued?", "which person owns it?", "in what
   // place is it?".
   ["how come", "why"],
