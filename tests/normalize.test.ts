@@ -407,7 +407,7 @@ describe("idioms", () => {
     ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
     ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
-    // A claim put to check is a yes-or-no question; "is it true" alone is left to it.
+    // A claim put to check is a yes-or-no question; "true" after the claim is what is asked.
     ["is it true that musk is rich", ["is", "musk", "is", "rich"]],
     ["is it really correct musk is rich", ["is", "musk", "is", "rich"]],
     ["هل صحيح أن ماسك غني", ["هل", "ماسك", "غني"]],
