@@ -16,11 +16,7 @@ import { QUESTION_WORDS, YES_NO_OPENERS } from "./question-kind.ts";
 export function trimFiller(tokens: readonly string[]): readonly string[] {
   let at = 0;
   for (;;) {
-    while (
-      at < tokens.length - 1 &&
-      (isFiller(tokens[at] ?? "") || CLAIM_CHECK.has(tokens[at] ?? ""))
-    )
-      at++;
+    while (at < tokens.length - 1 && opensAsFiller(tokens[at] ?? "")) at++;
     // "According to the article, who…" names no one: the phrase is filler too.
     if (!ACCORDING_WORDS.has(tokens[at] ?? "")) break;
     let next = at + 1;
@@ -40,6 +36,11 @@ export function trimFiller(tokens: readonly string[]): readonly string[] {
  * (see idioms.ts). Elsewhere it asks whether something is true: "هل كلام ماسك صحيح؟".
  */
 const CLAIM_CHECK = wordSet("صحيح");
+
+/** Filler where a question opens: filler anywhere, and a claim's "صحيح". */
+function opensAsFiller(token: string): boolean {
+  return isFiller(token) || CLAIM_CHECK.has(token);
+}
 
 /** A word that a reading of the question starts from. */
 function startsReading(token: string): boolean {
