@@ -1,8 +1,9 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type Pair, parseCompareArgs, parseSample, type Sample, summarizePairs } from "./paired.ts";
 import { fmt } from "./stats.ts";
 
@@ -14,24 +15,41 @@ const USAGE = `usage: npm run bench:compare -- <commit> [--pairs N] [--queries N
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SAMPLE = fileURLToPath(new URL("./ask-sample.ts", import.meta.url));
 
-/** What stops the comparison: printed with the usage, and the exit code is 1. */
-class CompareError extends Error {}
-const fail = (message: string): never => {
-  throw new CompareError(message);
+/** What stops the comparison: printed, with the usage when the command was mistyped; exit code 1. */
+class CompareError extends Error {
+  constructor(
+    message: string,
+    readonly mistyped = false,
+  ) {
+    super(message);
+  }
+}
+const fail = (message: string, mistyped = false): never => {
+  throw new CompareError(message, mistyped);
 };
 
 const git = (...gitArgs: string[]) =>
   execFileSync("git", gitArgs, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
-const sample = (root: string, label: string, queries: number): Sample => {
+const run = promisify(execFile);
+/**
+ * Ctrl-C or a SIGTERM stops the sample running and lets the comparison remove its worktree, which
+ * the signal's default action would leave behind.
+ */
+const interrupted = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => interrupted.abort(signal));
+
+async function sample(root: string, label: string, queries: number): Promise<Sample> {
   let output = "";
   try {
-    output = execFileSync(process.execPath, ["--import", "tsx", SAMPLE, root, String(queries)], {
-      cwd: ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    ({ stdout: output } = await run(
+      process.execPath,
+      ["--import", "tsx", SAMPLE, root, String(queries)],
+      { cwd: ROOT, encoding: "utf8", signal: interrupted.signal },
+    ));
   } catch (error) {
+    if (interrupted.signal.aborted) return fail(`stopped by ${interrupted.signal.reason}`);
     // Node ends a crash with its version; the error's own line says what went wrong.
     const lines = String((error as { stderr?: unknown }).stderr ?? "").split("\n");
     const cause = lines.find((l) => /\bError\b/.test(l)) ?? lines.filter(Boolean).at(-1) ?? "";
@@ -39,10 +57,15 @@ const sample = (root: string, label: string, queries: number): Sample => {
   }
   const parsed = parseSample(output);
   return "error" in parsed ? fail(`${label}: ${parsed.error}`) : parsed;
-};
+}
 
 /** Samples `pairs` pairs of `commit` (in a worktree at `tree`) and this checkout, turn about. */
-function samplePairs(commit: string, tree: string, pairs: number, queries: number): Pair[] {
+async function samplePairs(
+  commit: string,
+  tree: string,
+  pairs: number,
+  queries: number,
+): Promise<Pair[]> {
   git("worktree", "add", "--detach", tree, commit);
   // The commit runs on this checkout's packages: a sample measures the engine, not its installs.
   if (!existsSync(join(tree, "node_modules")))
@@ -53,7 +76,10 @@ function samplePairs(commit: string, tree: string, pairs: number, queries: numbe
     const base = () => sample(tree, short, queries);
     const head = () => sample(ROOT, "this checkout", queries);
     // Turn about, so that neither side always runs on the machine the other has just warmed.
-    const pair = i % 2 === 0 ? { base: base(), head: head() } : { head: head(), base: base() };
+    const pair =
+      i % 2 === 0
+        ? { base: await base(), head: await head() }
+        : { head: await head(), base: await base() };
     done.push(pair);
     process.stdout.write(
       `pair ${i + 1}/${pairs}: ask p99 ${short} ${fmt(pair.base.p99)} ms, this checkout ${fmt(pair.head.p99)} ms\n`,
@@ -83,19 +109,19 @@ const dir = mkdtempSync(join(tmpdir(), "story-desk-compare-"));
 const tree = join(dir, "base");
 try {
   const args = parseCompareArgs(process.argv.slice(2));
-  if ("error" in args) fail(args.error);
+  if ("error" in args) fail(args.error, true);
   const { ref, pairs, queries } = args as Exclude<typeof args, { error: string }>;
   let commit = "";
   try {
     commit = git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`).trim();
   } catch {
-    fail(`"${ref}" names no commit in this repository`);
+    fail(`"${ref}" names no commit in this repository`, true);
   }
-  const done = samplePairs(commit, tree, pairs, queries);
+  const done = await samplePairs(commit, tree, pairs, queries);
   process.stdout.write(report(commit.slice(0, 7), done, queries));
 } catch (error) {
   if (!(error instanceof CompareError)) throw error;
-  process.stderr.write(`bench:compare: ${error.message}\n${USAGE}\n`);
+  process.stderr.write(`bench:compare: ${error.message}\n${error.mistyped ? `${USAGE}\n` : ""}`);
   process.exitCode = 1;
 } finally {
   try {
