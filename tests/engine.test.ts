@@ -986,6 +986,14 @@ describe("the kind of fact a question asks for", () => {
     ["when will the hearing be held", ["time", "future"]],
     ["متى سيكتمل بناء المركز", ["time", "future"]],
     ["متى ستارغيت بدأ", ["time"]],
+    // The dialects' future, after "exactly", which asks for no less.
+    ["امتى بالزبط رح يخلص بناء المركز", ["time", "future"]],
+    ["متى بالضبط راح يخلص البناء", ["time", "future"]],
+    ["امتى هيخلص بناء الموقع", ["time", "future"]],
+    ["امتى هي الجلسة", ["time"]],
+    ["when is the abilene site going to be done", ["time", "future"]],
+    ["when's the site gonna open", ["time", "future"]],
+    ["when did stargate first get going", ["time"]],
   ])("reads %j as asking for %j", (question, kinds) => {
     expect([...questionKinds(tokenize(question))]).toEqual(kinds);
   });
@@ -1045,6 +1053,9 @@ describe("the kind of fact a question asks for", () => {
       "when will the abilene data center be finished",
       "متى سيكتمل بناء مركز أبيلين؟",
       "when will stargate be done",
+      "When is the Abilene data center going to be finished?",
+      "امتى هيخلص بناء مركز البيانات في أبيلين؟",
+      "متى راح يشتغل مركز البيانات في تكساس",
       // The entry gives what Microsoft will spend worldwide, not how many data centers it has.
       "How many data centers is Microsoft building worldwide?",
       // Oracle's co-founder spoke "on Tuesday": that is no founding date.
@@ -1073,6 +1084,9 @@ describe("the kind of fact a question asks for", () => {
     [
       ["when will the hearing be", "faq:court-hearing-date"],
       ["متى ستنعقد جلسة الاستماع؟", "faq:court-hearing-date"],
+      ["امتى هتبدأ جلسة المحكمة؟", "faq:court-hearing-date"],
+      ["when is the court going to hear musk's case", "faq:court-hearing-date"],
+      ["متى راح تنعقد جلسة المحكمة", "faq:court-hearing-date"],
     ],
     "the time to come the story gives",
   );

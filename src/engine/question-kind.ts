@@ -106,7 +106,7 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["future", "امتى رح"],
 ];
 /** "What exact date", "which specific day": the cue is "what date", and no less exacting. */
-const PRECISION = wordSet("exact precise specific");
+const PRECISION = wordSet("exact precise specific بالضبط بالظبط بالزبط تحديدا بالتحديد");
 /**
  * "What's the exact date of the hearing?", "SoftBank's exact stake": an exact date asks for a day,
  * and an exact stake for a figure, wherever the words stand, as "تاريخ محدد" does, though "what"
@@ -187,11 +187,20 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
     if (FINER_TIMES.has(kind)) kinds.add("time");
     kinds.add(kind);
   }
-  // "متى سيكتمل": a verb in the future right after the question word.
+  // "متى سيكتمل", "امتى هيخلص", "متى راح يخلص": the future right after the question word.
   const arabicFuture = tokens.some(
-    (t, i) => ARABIC_WHEN.has(tokens[i - 1] ?? "") && ARABIC_FUTURE_VERB.test(t),
+    (t, i) =>
+      ARABIC_WHEN.has(tokens[i - 1] ?? "") &&
+      (ARABIC_FUTURE_VERB.test(t) || ARABIC_FUTURE_WORDS.has(t)),
   );
-  if (arabicFuture) kinds.add("future");
+  // "When is the site going to be done?", "gonna open": a time to come, as "when will" asks.
+  // Not "when did it get going", which asks when it started.
+  const englishFuture =
+    words.has(WHEN) &&
+    allTokens.some(
+      (t, i) => t === GOING && i + 1 < allTokens.length && !GETTING.has(allTokens[i - 1] ?? ""),
+    );
+  if (arabicFuture || englishFuture) kinds.add("future");
   // "How many data centers…", "كم مركز بيانات…" count things; "how many billions…" and "كم
   // قيمة…" ask a sum of money.
   const counted = allTokens.some(
@@ -245,8 +254,16 @@ const UNIT_TEXT = new RegExp(`(?:^|[^\\p{L}])(?:${UNITS.split(" ").join("|")})(?
 
 /** The Arabic words among the cues that ask "when". */
 const ARABIC_WHEN = arabicCues("time");
-/** The future prefix of a verb ("سيكتمل", "ستنعقد", "سنعرف"), but not the name "ستارغيت". */
-const ARABIC_FUTURE_VERB = /^(?:سي|ست(?!ار)|سن)/;
+/**
+ * The future prefix of a verb ("سيكتمل", "ستنعقد", "سنعرف"), but not the name "ستارغيت", and the
+ * dialects' ("هيخلص", "حيبدأ") on a verb of three letters or more.
+ */
+const ARABIC_FUTURE_VERB = /^(?:سي|ست(?!ار)|سن|[هح][يتن](?=.{3}))/;
+/** The dialects' future as a word of its own: Levantine "رح", Iraqi and Gulf "راح". */
+const ARABIC_FUTURE_WORDS = wordSet("رح راح");
+const WHEN = word("when");
+const GOING = word("going");
+const GETTING = wordSet("get gets got getting");
 
 const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|" +
