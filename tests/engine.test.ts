@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorsIn, addresseeIn } from "../src/engine/actor.ts";
 import { askedName, buildAnswerNameIndex, offeredChoices } from "../src/engine/asked-name.ts";
+import { asksCourtOutcome } from "../src/engine/court-outcome.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
 import {
@@ -1591,7 +1592,21 @@ describe("ask: off-topic questions get no answer", () => {
     "what was the ruling in musk vs openai",
     // Every form of the verb: Darija "حكمات" is "حكمت".
     "شنو حكمات المحكمة ف كاليفورنيا فالقضية ديال ماسك ضد OpenAI؟",
+    // How a sitting went: the story says only when it is set.
+    "What happened at the February hearing?",
+    "شو صار في جلسة الاستماع بفبراير؟",
   ]);
+
+  it.each([
+    ["what happened at the hearing", true],
+    ["شو اللي حصل بالمحاكمة", true],
+    // A lawsuit did happen: what he asked for answers it.
+    ["what happened with musk's lawsuit", false],
+    ["شو صار بقضية ماسك", false],
+    ["when is the hearing", false],
+  ])("reads %j as asking how the case ended: %j", (question, outcome) => {
+    expect(asksCourtOutcome(tokenize(question))).toBe(outcome);
+  });
 
   it("still answers what ruling Musk wants, which the story gives", () => {
     expect(engine.ask("what ruling does musk want from the court").ref).toBe(

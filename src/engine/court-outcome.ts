@@ -22,6 +22,13 @@ const OUTCOME = wordSet(
  */
 const COURT_VERBS = wordSet("rule rules ruled decide decides decided reject rejects grant grants");
 const COURT_REACH = 3;
+/**
+ * "What happened at the hearing?" asks how a sitting went; the story only says one is set. A case
+ * or a lawsuit did happen ("what happened with Musk's lawsuit?" is answered by what he asked for),
+ * so only a sitting makes "happened" ask an outcome.
+ */
+const SITTING = wordSet("hearing hearings trial جلسه جلسات محاكمه");
+const HAPPENED = wordSet("happen happened happens صار حصل حدث جرى");
 /** Musk's own wish: "what ruling does he want", "ماسك عايز حكم…". */
 const WANTING = wordSet(
   "want wants wanted seek seeks seeking sought asking يريد يبي عايز عاوز بدو يبغى يطلب يلتمس يسعى",
@@ -32,14 +39,16 @@ const OUTCOME_STEMS: ReadonlySet<string> = new Set([...OUTCOME].map(stemOrWord))
 
 /** Whether the question asks how the court case ended, which the story does not say. */
 export function asksCourtOutcome(tokens: readonly string[]): boolean {
+  const sittingHeld = tokens.some((t) => SITTING.has(t)) && tokens.some((t) => HAPPENED.has(t));
   return (
-    tokens.some(
-      (t, i) =>
-        OUTCOME_STEMS.has(stemOrWord(t)) ||
-        (COURT_VERBS.has(t) &&
-          tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
-    ) &&
-    tokens.some((t) => COURT.has(t)) &&
+    (sittingHeld ||
+      tokens.some(
+        (t, i) =>
+          OUTCOME_STEMS.has(stemOrWord(t)) ||
+          (COURT_VERBS.has(t) &&
+            tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
+      )) &&
+    tokens.some((t) => COURT.has(t) || SITTING.has(t)) &&
     !tokens.some((t) => WANTING.has(t))
   );
 }
