@@ -13,6 +13,7 @@ import {
   LONG_QUESTION_WORDS,
   MIN_ASK_COVERAGE,
   QUESTION_CUTOFFS,
+  realWordsOf,
 } from "../src/engine/index.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
@@ -34,7 +35,9 @@ beforeAll(() => {
 
 /** The names in a question, looked up in the whole store as the engine does. */
 const namesIn = (tokens: readonly string[]) => () =>
-  buildEntityIndex(knowledge.entities).detectEntities(tokens);
+  buildEntityIndex(knowledge.entities, { realWords: realWordsOf(knowledge) }).detectEntities(
+    tokens,
+  );
 
 /** Each question gets no answer, and so cites nothing: the story does not say. */
 function itMakesNoClaim(questions: readonly string[], why = "") {
@@ -252,6 +255,34 @@ describe("names in running text", () => {
     );
     expect(found.map((d) => d.entity.id)).toEqual(["microsoft", "openai"]);
   });
+
+  // Each of these words is one typo from a name ("spacex", "أبيلين", "دافوس", "نادالا"), and the
+  // store writes each itself.
+  it.each([
+    ["where did the press conference take place", "place"],
+    ["كم بليون دولار سيستثمر المشروع", "بليون"],
+    ["هل دافعو الضرائب سيدفعون ثمن المشروع", "دافعو"],
+    ["how salty was Altman's reply", "salty"],
+  ])("reads %j's %j as the word the store writes, not as a misspelt name", (text, word) => {
+    const tokens = tokenize(text);
+    const found = namesIn(tokens)();
+    expect(found.filter((d) => tokens.slice(d.start, d.end).includes(word))).toEqual([]);
+  });
+
+  it.each([
+    ["what did altmn say", "altman"],
+    ["كم سيستثمر سوفت بنك", "softbank"],
+    ["is kruso building the site", "crusoe"],
+  ])("still reads the misspelt name in %j", (text, id) => {
+    expect(namesIn(tokenize(text))().map((d) => d.entity.id)).toContain(id);
+  });
+});
+
+describe("a word the store writes is not read as a misspelt name", () => {
+  itAnswers(
+    [["هل دافعو الضرائب سيدفعون", "faq:is-stargate-government-funded"]],
+    "the entry on who pays, not one about Davos",
+  );
 });
 
 describe("ask: the right paragraph is cited first", () => {

@@ -61,6 +61,7 @@ const spellsWordForWord = (words: readonly string[], term: string): boolean => {
 // Shared by every word that names nothing, which is most words of a question.
 const NO_HITS: readonly EntityMatch[] = [];
 const NO_NEAR_NAMES: readonly FuzzyHit[] = [];
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
  * A name as the tokeniser may have left it. Arabic writes "and", "to", "with", "like" and "so"
@@ -88,7 +89,14 @@ const spelledOwners = (
   );
 };
 
-export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
+/**
+ * `realWords` are never read as a misspelt name: words the store writes itself (see `realWordsOf`
+ * in index.ts), each as close to some name as a typo is.
+ */
+export function buildEntityIndex(
+  entities: readonly Entity[],
+  { realWords = NO_WORDS }: { realWords?: ReadonlySet<string> } = {},
+): EntityIndex {
   const aliasMap = new Map<string, Entity[]>();
   for (const entity of entities) {
     for (const alias of [entity.name.en, entity.name.ar, ...entity.aliases]) {
@@ -189,7 +197,7 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
         let hits: readonly EntityMatch[] =
           spelledOwners(phrase, aliasMap)?.map((entity) => ({ entity, similarity: 1 })) ?? NO_HITS;
         const near =
-          hits.length === 0 && !exact && (n === 1 || namePart)
+          hits.length === 0 && !exact && (n > 1 ? namePart : !realWords.has(phrase))
             ? (fuzzyOfLength.get(n) ?? fuzzy).lookup(phrase)
             : NO_NEAR_NAMES;
         if (near.length > 0) {

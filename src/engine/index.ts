@@ -107,7 +107,9 @@ export function isConfident(best: RankedEntry, words = 0): boolean {
  */
 export function buildStoreQuestionIndex(
   knowledge: Knowledge,
-  entities: EntityIndex = buildEntityIndex(knowledge.entities),
+  entities: EntityIndex = buildEntityIndex(knowledge.entities, {
+    realWords: realWordsOf(knowledge),
+  }),
   { exhaustive = false }: { exhaustive?: boolean } = {},
 ): QuestionIndex {
   const projects = knowledge.entities.filter((e) => e.kind === "project");
@@ -118,6 +120,30 @@ export function buildStoreQuestionIndex(
     knowledge.article.map((line, i) => `${line} ${knowledge.paragraphs[i]?.en ?? ""}`),
     { exhaustive, project: projects.length === 1 ? projects[0]?.id : undefined },
   );
+}
+
+/**
+ * The words the store writes itself: real words, which a reader typing them means as written, not
+ * as a misspelt name ("place" is not "spacex", "بليون" not "أبيلين", "دافعو" not "دافوس"). The words
+ * of names are left out, so "نادالا" typed alone still finds "ساتيا نادالا".
+ */
+export function realWordsOf(knowledge: Knowledge): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const token of tokenize(text)) words.add(token);
+  };
+  for (const entry of knowledge.faq)
+    for (const lang of ["en", "ar"] as const) {
+      entry.questions[lang].forEach(add);
+      add(entry.answer[lang]);
+    }
+  knowledge.article.forEach(add);
+  for (const paragraph of knowledge.paragraphs) add(paragraph.en);
+  for (const group of knowledge.synonyms) group.forEach(add);
+  for (const entity of knowledge.entities)
+    for (const alias of [entity.name.en, entity.name.ar, ...entity.aliases])
+      for (const token of tokenize(alias)) words.delete(token);
+  return words;
 }
 
 /**
@@ -142,7 +168,7 @@ function sayingFirst(
 
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
-  const entities = buildEntityIndex(knowledge.entities);
+  const entities = buildEntityIndex(knowledge.entities, { realWords: realWordsOf(knowledge) });
   const questions = buildStoreQuestionIndex(knowledge, entities);
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
   // "|" keeps a typed phrase from matching across the end of the text and the translation.
