@@ -263,6 +263,8 @@ describe("names in running text", () => {
     ["كم بليون دولار سيستثمر المشروع", "بليون"],
     ["هل دافعو الضرائب سيدفعون ثمن المشروع", "دافعو"],
     ["how salty was Altman's reply", "salty"],
+    // The story never says it, but the store's synonyms list it: one letter from "ايلون".
+    ["ايفون جديد", "ايفون"],
   ])("reads %j's %j as the word the store writes, not as a misspelt name", (text, word) => {
     const tokens = tokenize(text);
     const found = namesIn(tokens)();
@@ -283,6 +285,10 @@ describe("a word the store writes is not read as a misspelt name", () => {
     [["هل دافعو الضرائب سيدفعون", "faq:is-stargate-government-funded"]],
     "the entry on who pays, not one about Davos",
   );
+
+  it('does not answer "new iPhone" with Musk\'s new role', () => {
+    expect(engine.ask("ايفون جديد").status).not.toBe("answered");
+  });
 });
 
 describe("ask: the right paragraph is cited first", () => {
