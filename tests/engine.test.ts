@@ -23,6 +23,7 @@ import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
 import { tokenize } from "../src/text/normalize.ts";
+import { ARABIC_FUTURE_VERB } from "../src/text/token-scripts.ts";
 import { CASES_FILE, HOLDOUT_FILE, loadCases, STRESS_FILE } from "./eval/evaluate.ts";
 
 let knowledge: Knowledge;
@@ -269,6 +270,24 @@ describe("names in running text", () => {
     const tokens = tokenize(text);
     const found = namesIn(tokens)();
     expect(found.filter((d) => tokens.slice(d.start, d.end).includes(word))).toEqual([]);
+  });
+
+  // A verb's future prefix ("ستأتي", will come) is one letter from "ساتيا"; no one-word name has it.
+  it.each([
+    ["من أين ستأتي الكهرباء لموقع تكساس؟", "ستاتي"],
+    ["مين فاز بالدوري المصري السنادي؟", "سنادي"],
+  ])("reads %j's %j as a verb in the future, not as a misspelt name", (text, word) => {
+    const tokens = tokenize(text);
+    const found = namesIn(tokens)();
+    expect(found.filter((d) => tokens.slice(d.start, d.end).includes(word))).toEqual([]);
+  });
+
+  it("has no one-word name that opens as a verb in the future", () => {
+    const words = knowledge.entities.flatMap((e) =>
+      [e.name.ar, ...e.aliases].map(tokenize).filter((t) => t.length === 1),
+    );
+    expect(words.length).toBeGreaterThan(10);
+    expect(words.flat().filter((w) => ARABIC_FUTURE_VERB.test(w))).toEqual([]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import type { Entity } from "../knowledge/schema.ts";
 import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
-import { ARABIC_TOKEN } from "../text/token-scripts.ts";
+import { ARABIC_FUTURE_VERB, ARABIC_TOKEN } from "../text/token-scripts.ts";
 import { buildDescriptions, type Described } from "./descriptions.ts";
 import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
 
@@ -91,7 +91,9 @@ const spelledOwners = (
 
 /**
  * `realWords` are never read as a misspelt name: words the store writes itself (see `realWordsOf`
- * in index.ts), each as close to some name as a typo is.
+ * in index.ts), each as close to some name as a typo is. Nor is a word that opens as a verb in the
+ * future does, as no one-word name does: "ستأتي" (will come) is not "ساتيا", nor "السنادي" (this
+ * year, in Egypt) "ناديلا".
  */
 export function buildEntityIndex(
   entities: readonly Entity[],
@@ -197,7 +199,9 @@ export function buildEntityIndex(
         let hits: readonly EntityMatch[] =
           spelledOwners(phrase, aliasMap)?.map((entity) => ({ entity, similarity: 1 })) ?? NO_HITS;
         const near =
-          hits.length === 0 && !exact && (n > 1 ? namePart : !realWords.has(phrase))
+          hits.length === 0 &&
+          !exact &&
+          (n > 1 ? namePart : !realWords.has(phrase) && !ARABIC_FUTURE_VERB.test(phrase))
             ? (fuzzyOfLength.get(n) ?? fuzzy).lookup(phrase)
             : NO_NEAR_NAMES;
         if (near.length > 0) {

@@ -1,7 +1,7 @@
 import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
-import { ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
+import { ARABIC_FUTURE_VERB, ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import { word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
@@ -254,11 +254,6 @@ const UNIT_TEXT = new RegExp(`(?:^|[^\\p{L}])(?:${UNITS.split(" ").join("|")})(?
 
 /** The Arabic words among the cues that ask "when". */
 const ARABIC_WHEN = arabicCues("time");
-/**
- * The future prefix of a verb ("سيكتمل", "ستنعقد", "سنعرف"), but not the name "ستارغيت", and the
- * dialects' ("هيخلص", "حيبدأ") on a verb of three letters or more.
- */
-const ARABIC_FUTURE_VERB = /^(?:سي|ست(?!ار)|سن|[هح][يتن](?=.{3}))/;
 /** The dialects' future as a word of its own: Levantine "رح", Iraqi and Gulf "راح". */
 const ARABIC_FUTURE_WORDS = wordSet("رح راح");
 const WHEN = word("when");
