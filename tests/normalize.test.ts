@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectLang, normalize, stripArticle, tokenize } from "../src/text/normalize.ts";
 import { STOPWORDS } from "../src/text/stopwords.ts";
+import { ARABIC_TOKEN } from "../src/text/token-scripts.ts";
 
 /** Every code point from `from` to `to`, inclusive, as one string. */
 function range(from: number, to: number): string {
@@ -54,6 +55,23 @@ describe("normalize: letter folding", () => {
     expect(normalize("شركة")).toBe("شركه");
     expect(normalize("مسؤول")).toBe("مسوول");
     expect(normalize("هيئة")).toBe("هييه");
+  });
+
+  it.each([
+    ["گال", "قال"],
+    ["ڭال", "قال"],
+    ["چان", "كان"],
+    ["يحچي", "يحكي"],
+    ["ڤيديو", "فيديو"],
+    ["پروجكت", "بروجكت"],
+    ["کم", "كم"],
+    ["فی", "في"],
+  ])("folds the borrowed letters of %j as the dialects mean them", (typed, plain) => {
+    expect(normalize(typed)).toBe(plain);
+  });
+
+  it("reads a word typed with a borrowed letter as an Arabic word", () => {
+    expect(ARABIC_TOKEN.test(tokenize("گال")[0] ?? "")).toBe(true);
   });
 
   it("matches every common spelling of Altman to one key", () => {

@@ -19,8 +19,18 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ة: "ه",
   ؤ: "و",
   ئ: "ي",
+  // Letters Arabic borrowed from Persian, as the dialects type them: Iraqi and Gulf "گال" and
+  // Moroccan "ڭال" are "قال", Iraqi "چان" is "كان"; "ڤ" and "پ" spell v and p; "ک" and "ی" are
+  // Persian keyboards' kaf and ya.
+  گ: "ق",
+  ڭ: "ق",
+  چ: "ك",
+  ڤ: "ف",
+  پ: "ب",
+  ک: "ك",
+  ی: "ي",
 };
-const FOLDABLE = /[أإآٱىةؤئ]/g;
+const FOLDABLE = /[أإآٱىةؤئگڭچڤپکی]/g;
 const foldLetter = (ch: string): string => LETTER_FOLDS[ch] ?? ch;
 
 // NFKC already maps the Eastern (Persian) digits' presentation forms; both Arabic-Indic ranges fold to ASCII.
