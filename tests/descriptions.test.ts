@@ -73,6 +73,14 @@ describe("descriptions", () => {
     expect(named(world, "صاحب شركة widget")).toEqual(["ada<widget"]);
   });
 
+  it("reads the people behind a product as its maker, not as one person", () => {
+    expect(named(world, "the widget people")).toEqual(["acme<widget"]);
+    expect(named(world, "the widget team")).toEqual(["acme<widget"]);
+    expect(named(world, "جماعة widget")).toEqual(["acme<widget"]);
+    // A company's own people are the company.
+    expect(named(world, "the corp people")).toEqual(["corp"]);
+  });
+
   it("reads a maker named by what it makes, in a clause", () => {
     expect(named(world, "the company that makes widget")).toEqual(["acme<widget"]);
     expect(named(world, "الشركة اللي عاملة widget")).toEqual(["acme<widget"]);

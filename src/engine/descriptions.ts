@@ -30,6 +30,8 @@ role("founder cofounder مؤسس", "person", ["founded"]);
 role("company firm maker makers developer creator شركة صانع صانعة مطور مطورة", "company", [
   "makes",
 ]);
+// "The ChatGPT people", "جماعة شات جي بي تي": the many behind a product are its maker, not one person.
+role("people folks team crew جماعة", "company", ["makes"]);
 
 /** Words between a name and the role after it: "Microsoft's top guy". */
 const BEFORE_ROLE = new Set(words("top big main"));
