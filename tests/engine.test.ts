@@ -257,26 +257,19 @@ describe("names in running text", () => {
     expect(found.map((d) => d.entity.id)).toEqual(["microsoft", "openai"]);
   });
 
-  // Each of these words is one typo from a name ("spacex", "أبيلين", "دافوس", "نادالا"), and the
-  // store writes each itself.
+  // Each of these words is one typo from a name ("spacex", "أبيلين", "دافوس", "نادالا", "ايلون",
+  // "ساتيا"), and a word of its own: the first four the store writes itself.
   it.each([
     ["where did the press conference take place", "place"],
     ["كم بليون دولار سيستثمر المشروع", "بليون"],
     ["هل دافعو الضرائب سيدفعون ثمن المشروع", "دافعو"],
     ["how salty was Altman's reply", "salty"],
-    // The story never says it, but the store's synonyms list it: one letter from "ايلون".
+    // The story never says it, but the store's synonyms list it.
     ["ايفون جديد", "ايفون"],
-  ])("reads %j's %j as the word the store writes, not as a misspelt name", (text, word) => {
-    const tokens = tokenize(text);
-    const found = namesIn(tokens)();
-    expect(found.filter((d) => tokens.slice(d.start, d.end).includes(word))).toEqual([]);
-  });
-
-  // A verb's future prefix ("ستأتي", will come) is one letter from "ساتيا"; no one-word name has it.
-  it.each([
+    // Each opens as a verb in the future does ("ستأتي", will come), as no one-word name does.
     ["من أين ستأتي الكهرباء لموقع تكساس؟", "ستاتي"],
     ["مين فاز بالدوري المصري السنادي؟", "سنادي"],
-  ])("reads %j's %j as a verb in the future, not as a misspelt name", (text, word) => {
+  ])("reads %j's %j as the word it is, not as a misspelt name", (text, word) => {
     const tokens = tokenize(text);
     const found = namesIn(tokens)();
     expect(found.filter((d) => tokens.slice(d.start, d.end).includes(word))).toEqual([]);
