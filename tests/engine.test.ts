@@ -16,7 +16,12 @@ import {
   realWordsOf,
 } from "../src/engine/index.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
-import { answerKinds, questionKinds, withoutKindNouns } from "../src/engine/question-kind.ts";
+import {
+  answerKinds,
+  countedWords,
+  questionKinds,
+  withoutKindNouns,
+} from "../src/engine/question-kind.ts";
 import { readPreamble, trimFiller } from "../src/engine/question-start.ts";
 import { responseIn } from "../src/engine/responder.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
@@ -1113,8 +1118,32 @@ describe("the kind of fact a question asks for", () => {
       "متى تأسست شركة أوراكل؟",
       // xAI's founding, asked once of "the Tesla tycoon", is not Tesla's.
       "When was Tesla founded?",
+      // Oracle's entry counts data center buildings; "jobs" met its role, not what it counts.
+      "how many jobs is star gate gonna create",
     ],
     ", which the best entry does not answer",
+  );
+
+  it.each([
+    ["how many stargate data centers could there be", ["data", "centers"]],
+    ["how many jobs is stargate gonna create", ["jobs", "create"]],
+    ["كم مبنى سيبني المشروع", ["مبني", "سيبني", "مشروع"]],
+    ["how much will it cost", []],
+    ["كم سيستثمر ستارغيت", []],
+  ])("reads what %j counts as %j, past small words and names", (question, counted) => {
+    const tokens = tokenize(question);
+    const names = namesIn(tokens)();
+    const isName = (i: number) => names.some((d) => d.start <= i && i < d.end);
+    expect(countedWords(tokens, isName)).toEqual(counted);
+  });
+
+  itAnswers(
+    [
+      ["how many data centers is stargate building", "faq:how-many-data-centers"],
+      ["how many server buildings could stargate end up with", "faq:how-many-data-centers"],
+      ["كم مركز بيانات سيبني ستارغيت", "faq:how-many-data-centers"],
+    ],
+    "the entry whose answer counts those things",
   );
 
   it.each([

@@ -20,6 +20,7 @@ import {
 } from "./question-index.ts";
 import {
   buildKindIndex,
+  countedWords,
   questionKinds,
   withoutFinerTimes,
   withoutKindNouns,
@@ -190,7 +191,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
   const summary = knowledge.faq.find((f) => f.summary);
   const store = readStore(knowledge.faq, entities);
-  const kinds = buildKindIndex(store);
+  const kinds = buildKindIndex(store, knowledge.synonyms);
   const responders = buildResponderIndex(store);
   const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
   const actors = buildActorIndex(store, knowledge.quotes);
@@ -384,8 +385,12 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (recalled) return saidBy(recalled, lang);
     const actorsAsked = actorsIn(own, namesInQuestion);
     const addressee = addresseeIn(own, namesInQuestion);
+    const counted = asked.has("count")
+      ? countedWords(own, (i) => namesInQuestion().some((d) => d.start <= i && i < d.end))
+      : [];
     const fits = (r: RankedEntry) =>
       kinds.answers(r.entry, asked) &&
+      kinds.counts(r.entry, counted) &&
       (!asked.has("amount") ||
         r.namesEveryEntity ||
         (asked.has("count") && r.mentionsEveryEntity)) &&

@@ -1,6 +1,7 @@
 import type { EntityKind, FaqEntry } from "../knowledge/schema.ts";
 import { foldDigits, tokenize } from "../text/normalize.ts";
 import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-words.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_FUTURE_VERB, ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import { word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
@@ -314,11 +315,26 @@ export interface KindIndex {
    * calls Musk "the Tesla tycoon".
    */
   asksFoundingOf(entry: FaqEntry, named: readonly DetectedEntity[]): boolean;
+  /**
+   * The entry's answer speaks of one of the things a count asks the number of (`countedWords`),
+   * or of a word the store gives as the same idea: "how many jobs will Stargate create" is not
+   * answered by Oracle's "about 10 data center buildings", though "jobs" met Oracle's role.
+   */
+  counts(entry: FaqEntry, counted: readonly string[]): boolean;
 }
 
 /** What each entry can answer, from its phrasings and its answer, worked out once. */
-export function buildKindIndex(store: readonly ReadEntry[]): KindIndex {
+export function buildKindIndex(
+  store: readonly ReadEntry[],
+  synonyms: readonly (readonly string[])[] = [],
+): KindIndex {
   const byEntry = new Map<FaqEntry, Set<QuestionKind>>();
+  const answerWords = new Map<FaqEntry, ReadonlySet<string>>();
+  const sameIdea = new Map<string, string[]>();
+  for (const group of synonyms) {
+    const words = group.flatMap((w) => tokenize(w));
+    for (const w of words) sameIdea.set(w, [...(sameIdea.get(w) ?? []), ...words]);
+  }
   // The names of each entry's phrasings that ask when something was founded.
   const foundingNames = new Map<FaqEntry, ReadonlySet<string>[]>();
   for (const { entry, phrasings, answers } of store) {
@@ -334,10 +350,48 @@ export function buildKindIndex(store: readonly ReadEntry[]): KindIndex {
       kinds.add(kind);
     byEntry.set(entry, kinds);
     foundingNames.set(entry, founding);
+    answerWords.set(entry, new Set(answers.flatMap((a) => a.tokens)));
   }
+  // "data centers" counts what "data center buildings" does: a plural meets its singular.
+  const formsOf = (word: string) => [word, word.replace(/s$/, ""), ...(sameIdea.get(word) ?? [])];
   return {
     answers: (entry, asked) => [...asked].every((kind) => byEntry.get(entry)?.has(kind)),
     asksFoundingOf: (entry, named) =>
       (foundingNames.get(entry) ?? []).some((ids) => named.every((d) => ids.has(d.entity.id))),
+    counts: (entry, counted) => {
+      const words = answerWords.get(entry);
+      return (
+        counted.length === 0 ||
+        counted.some((word) =>
+          formsOf(word).some((form) => words?.has(form) || words?.has(`${form}s`)),
+        )
+      );
+    },
   };
+}
+
+/** How many words after "how many" or "كم" say what is counted. */
+const COUNTED_REACH = 3;
+
+/**
+ * The words a count asks the number of: up to three after "how many", or after "كم" and a noun,
+ * past small words and the names the question gives ("how many Stargate data centers": "data",
+ * "centers"). `isName` tells whether the token at an index is part of a name.
+ */
+export function countedWords(
+  allTokens: readonly string[],
+  isName: (index: number) => boolean,
+): string[] {
+  const at = allTokens.findIndex(
+    (t, i) =>
+      (t === MANY && allTokens[i - 1] === HOW) ||
+      (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
+  );
+  if (at < 0) return [];
+  const counted: string[] = [];
+  for (let i = at + 1; i < allTokens.length && counted.length < COUNTED_REACH; i++) {
+    const word = allTokens[i] ?? "";
+    if (!STOPWORDS.has(word) && !isName(i)) counted.push(word);
+  }
+  return counted;
 }
