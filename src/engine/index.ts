@@ -191,7 +191,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const featuredFaq = knowledge.faq.filter((f) => f.featured);
   const summary = knowledge.faq.find((f) => f.summary);
   const store = readStore(knowledge.faq, entities);
-  const kinds = buildKindIndex(store, knowledge.synonyms);
+  const kinds = buildKindIndex(store, questions.synonymsOf);
   const responders = buildResponderIndex(store);
   const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
   const actors = buildActorIndex(store, knowledge.quotes);

@@ -27,6 +27,8 @@ import {
 export interface QuestionIndex {
   /** `preamble`: words the reader set before the question (see `readPreamble`), weighing less. */
   rank(tokens: readonly string[], limit: number, preamble?: ReadonlySet<string>): RankedEntry[];
+  /** The words the store uses that a synonym group gives for the same idea as `word`. */
+  synonymsOf(word: string): readonly FuzzyHit[];
 }
 
 export interface RankedEntry {
@@ -805,7 +807,7 @@ export function buildQuestionIndex(
       .slice(0, limit);
   };
 
-  return { rank };
+  return { rank, synonymsOf };
 }
 
 /**

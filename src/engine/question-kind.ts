@@ -5,6 +5,7 @@ import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_FUTURE_VERB, ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import { word, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
+import type { FuzzyHit } from "./fuzzy-terms.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -204,12 +205,7 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
   if (arabicFuture || englishFuture) kinds.add("future");
   // "How many data centers…", "كم مركز بيانات…" count things; "how many billions…" and "كم
   // قيمة…" ask a sum of money.
-  const counted = allTokens.some(
-    (t, i) =>
-      (t === MANY && allTokens[i - 1] === HOW && !MONEY_WORD.test(allTokens[i + 1] ?? "")) ||
-      (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
-  );
-  if (kinds.has("amount") && counted) kinds.add("count");
+  if (kinds.has("amount") && countCue(allTokens) >= 0) kinds.add("count");
   allTokens.forEach((t, i) => {
     if (PRECISION.has(allTokens[i - 1] ?? ""))
       for (const kind of EXACT_NOUNS.get(t) ?? []) kinds.add(kind);
@@ -326,15 +322,10 @@ export interface KindIndex {
 /** What each entry can answer, from its phrasings and its answer, worked out once. */
 export function buildKindIndex(
   store: readonly ReadEntry[],
-  synonyms: readonly (readonly string[])[] = [],
+  synonymsOf: (word: string) => readonly FuzzyHit[] = () => [],
 ): KindIndex {
   const byEntry = new Map<FaqEntry, Set<QuestionKind>>();
   const answerWords = new Map<FaqEntry, ReadonlySet<string>>();
-  const sameIdea = new Map<string, string[]>();
-  for (const group of synonyms) {
-    const words = group.flatMap((w) => tokenize(w));
-    for (const w of words) sameIdea.set(w, [...(sameIdea.get(w) ?? []), ...words]);
-  }
   // The names of each entry's phrasings that ask when something was founded.
   const foundingNames = new Map<FaqEntry, ReadonlySet<string>[]>();
   for (const { entry, phrasings, answers } of store) {
@@ -353,7 +344,11 @@ export function buildKindIndex(
     answerWords.set(entry, new Set(answers.flatMap((a) => a.tokens)));
   }
   // "data centers" counts what "data center buildings" does: a plural meets its singular.
-  const formsOf = (word: string) => [word, word.replace(/s$/, ""), ...(sameIdea.get(word) ?? [])];
+  const formsOf = (word: string) => [
+    word,
+    word.replace(/s$/, ""),
+    ...synonymsOf(word).map((h) => h.term),
+  ];
   return {
     answers: (entry, asked) => [...asked].every((kind) => byEntry.get(entry)?.has(kind)),
     asksFoundingOf: (entry, named) =>
@@ -370,6 +365,18 @@ export function buildKindIndex(
   };
 }
 
+/**
+ * Where a question asks a number of things, not of billions: the index of "many" in "how many",
+ * or of "كم" before a noun counted; -1 when it asks none.
+ */
+function countCue(allTokens: readonly string[]): number {
+  return allTokens.findIndex(
+    (t, i) =>
+      (t === MANY && allTokens[i - 1] === HOW && !MONEY_WORD.test(allTokens[i + 1] ?? "")) ||
+      (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
+  );
+}
+
 /** How many words after "how many" or "كم" say what is counted. */
 const COUNTED_REACH = 3;
 
@@ -382,11 +389,7 @@ export function countedWords(
   allTokens: readonly string[],
   isName: (index: number) => boolean,
 ): string[] {
-  const at = allTokens.findIndex(
-    (t, i) =>
-      (t === MANY && allTokens[i - 1] === HOW) ||
-      (ARABIC_HOW_MANY.has(t) && COUNTED_THINGS.has(allTokens[i + 1] ?? "")),
-  );
+  const at = countCue(allTokens);
   if (at < 0) return [];
   const counted: string[] = [];
   for (let i = at + 1; i < allTokens.length && counted.length < COUNTED_REACH; i++) {
