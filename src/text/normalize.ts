@@ -30,7 +30,7 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ک: "ك",
   ی: "ي",
 };
-const FOLDABLE = /[أإآٱىةؤئگڭچڤپکی]/g;
+const FOLDABLE = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
 const foldLetter = (ch: string): string => LETTER_FOLDS[ch] ?? ch;
 
 // NFKC already maps the Eastern (Persian) digits' presentation forms; both Arabic-Indic ranges fold to ASCII.
