@@ -1,7 +1,7 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
 import { THE, word, wordSet } from "../text/word-lists.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
-import type { DetectedEntity } from "./entity-index.ts";
+import { type DetectedEntity, namesTokenAt } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
 /**
@@ -177,8 +177,7 @@ const UNNAMED: ReadonlySet<string> = new Set([""]);
 function asksUnnamed(tokens: readonly string[], names: readonly DetectedEntity[]): boolean {
   const at = afterOpeners(tokens);
   const [first = "", second = ""] = tokens.slice(at, at + 2);
-  const unnamed = (i: number) =>
-    UNNAMED_ACTORS.has(tokens[i] ?? "") && !names.some((d) => d.start <= i && i < d.end);
+  const unnamed = (i: number) => UNNAMED_ACTORS.has(tokens[i] ?? "") && !namesTokenAt(names, i);
   return (unnamed(at) && ENGLISH_DEEDS.has(second)) || (ARABIC_DEEDS.has(first) && unnamed(at + 1));
 }
 

@@ -30,6 +30,11 @@ export interface DetectedEntity extends Described {
   similarity: number;
 }
 
+/** Whether one of the names found takes in the token at `index`. */
+export function namesTokenAt(names: readonly DetectedEntity[], index: number): boolean {
+  return names.some((d) => d.start <= index && index < d.end);
+}
+
 /** Tuned on the eval set's names (see bench/RESULTS.md): below this, typo'd names start hitting the wrong entity. */
 export const ENTITY_MIN_SIMILARITY = 0.78;
 const MAX_ALIAS_WORDS = 4;

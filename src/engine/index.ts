@@ -385,9 +385,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     if (recalled) return saidBy(recalled, lang);
     const actorsAsked = actorsIn(own, namesInQuestion);
     const addressee = addresseeIn(own, namesInQuestion);
-    const counted = asked.has("count")
-      ? countedWords(own, (i) => namesInQuestion().some((d) => d.start <= i && i < d.end))
-      : [];
+    const counted = asked.has("count") ? countedWords(own, namesInQuestion()) : [];
     const fits = (r: RankedEntry) =>
       kinds.answers(r.entry, asked) &&
       kinds.counts(r.entry, counted) &&

@@ -4,7 +4,7 @@ import { ARABIC_QUESTION_WORDS, ENGLISH_QUESTION_WORDS } from "../text/question-
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_FUTURE_VERB, ARABIC_TOKEN, LATIN_TOKEN } from "../text/token-scripts.ts";
 import { word, wordSet } from "../text/word-lists.ts";
-import type { DetectedEntity } from "./entity-index.ts";
+import { type DetectedEntity, namesTokenAt } from "./entity-index.ts";
 import type { FuzzyHit } from "./fuzzy-terms.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
@@ -382,19 +382,19 @@ const COUNTED_REACH = 3;
 
 /**
  * The words a count asks the number of: up to three after "how many", or after "كم" and a noun,
- * past small words and the names the question gives ("how many Stargate data centers": "data",
- * "centers"). `isName` tells whether the token at an index is part of a name.
+ * past small words and the names the question gives (`names`, found in `allTokens`): "how many
+ * Stargate data centers" counts "data" and "centers".
  */
 export function countedWords(
   allTokens: readonly string[],
-  isName: (index: number) => boolean,
+  names: readonly DetectedEntity[],
 ): string[] {
   const at = countCue(allTokens);
   if (at < 0) return [];
   const counted: string[] = [];
   for (let i = at + 1; i < allTokens.length && counted.length < COUNTED_REACH; i++) {
     const word = allTokens[i] ?? "";
-    if (!STOPWORDS.has(word) && !isName(i)) counted.push(word);
+    if (!STOPWORDS.has(word) && !namesTokenAt(names, i)) counted.push(word);
   }
   return counted;
 }
