@@ -341,6 +341,8 @@ describe("ask: the right paragraph is cited first", () => {
     // That Stargate makes its own power is ¶3's; why AI needs so much of it, ¶17's.
     ["is stargate also producing its own power", "stargate-power-generation", 3],
     ["why does ai need so much power", "why-ai-needs-so-much-power", 17],
+    // Where the power comes from is ¶17's; ChatGPT's maker (¶2) never says where its power came from.
+    ["where will the power come from", "how-will-data-center-be-powered", 17],
   ])("answers %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
@@ -364,6 +366,8 @@ describe("ask: the right paragraph is cited first", () => {
     // Gulf "مسوي" (made, formed) for the Standard "أسس" and "شكّل".
     ["منو مسوي ستارغيت؟", "who-is-behind-stargate", 2],
     ["الشركات اللي سوت ستارغيت", "who-is-behind-stargate", 2],
+    // The present "يسوي" is what something does, not who made it.
+    ["ستارجيت ايش بيسوي", "what-is-stargate-building", 3],
     // A preposition on a word only the synonym list has: "بـ" + Iraqi "شكد" (how much).
     ["بشكد رح يستثمرو بستارجيت", "stargate-investment-size", 2],
   ])("answers the Arabic %j from faq %s, citing paragraph %i first", (question, id, paragraph) => {
