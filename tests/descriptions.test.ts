@@ -96,6 +96,14 @@ describe("descriptions", () => {
     expect(named(world, "the man who heads duo")).toEqual(["eve<duo"]);
   });
 
+  it("reads a role before a verb of owning or founding as that relation alone", () => {
+    expect(named(world, "the guy who owns acme")).toEqual(["ada<acme"]);
+    expect(named(world, "الراجل اللي بيملك acme")).toEqual(["ada<acme"]);
+    expect(named(world, "the man who founded bolt")).toEqual(["ada<bolt"]);
+    // Cy runs Corp, and nobody is said to own it.
+    expect(named(world, "the guy who owns corp")).toEqual(["corp"]);
+  });
+
   it("names a person's company only when the person is behind exactly one", () => {
     expect(named(world, "cy company")).toEqual(["corp<cy"]);
     expect(named(world, "ada company")).toEqual(["ada"]);
@@ -114,6 +122,16 @@ describe("descriptions", () => {
     // No role, or a company's own word: nothing asked of a person.
     expect(unheld("who is acme")).toEqual(["acme:false"]);
     expect(unheld("the bolt company")).toEqual(["bolt:false"]);
+  });
+
+  it("gives everyone who holds a role the story gives to more than one, and marks it held", () => {
+    const held = (text: string) =>
+      world
+        .detectEntities(tokenize(text))
+        .map((d) => `${d.entity.id}:${d.unheldRole === true}:${(d.heldBy ?? []).map((e) => e.id)}`);
+    expect(held("the duo founder")).toEqual(["duo:false:dee,eve"]);
+    expect(held("who is duo")).toEqual(["duo:false:"]);
+    expect(held("the bolt founder")).toEqual(["ada:false:"]);
   });
 
   it("leaves a name that already is what the role asks for", () => {
@@ -144,6 +162,18 @@ describe("descriptions in the real store", () => {
     expect(engine.who("nadella's company").ref).toBe("entity:microsoft");
     expect(engine.who("the guy who runs lancium").ref).toBe("entity:mcnamara");
     expect(engine.who("the guy from oracle").ref).toBe("entity:ellison");
+    expect(engine.who("the guy who owns tesla").ref).toBe("entity:musk");
+  });
+
+  it("asks which of them when the story gives a role to two people", () => {
+    for (const typed of ["the founder of openai", "مؤسس اوبن اي اي"]) {
+      const result = engine.who(typed);
+      expect(result.status, typed).toBe("ambiguous");
+      expect(result.citations).toEqual([]);
+      expect(result.suggestions.map((s) => s.ref)).toEqual(["entity:altman", "entity:musk"]);
+    }
+    // Asked in full, it is the question the store answers: who founded OpenAI.
+    expect(engine.ask("who is the founder of openai?").ref).toBe("faq:who-founded-openai");
   });
 
   it("answers a question that names someone by description as it answers their name", () => {

@@ -45,9 +45,16 @@ const AFTER_ROLE = new Set(
 );
 /**
  * "The guy who runs Lancium", "الشخص اللي بيدير مايكروسوفت": a role before a verb of running names
- * only the one who runs the company, never an owner or a founder the story gives instead.
+ * only the one who runs the company, never an owner or a founder the story gives instead; so with
+ * owning ("the guy who owns Tesla" is Musk, not Tesla) and founding.
  */
-const RUNNING = new Set(words("runs running run leads leading heads heading manages يدير بيدير"));
+const RELATION_VERBS = new Map<string, Relation>([
+  ...words("runs running run leads leading heads heading manages يدير بيدير").map(
+    (w) => [w, "runs"] as const,
+  ),
+  ...words("owns own owned owning يملك بيملك").map((w) => [w, "owns"] as const),
+  ...words("founded cofounded started أسس اسس").map((w) => [w, "founded"] as const),
+]);
 /** "الرئيس التنفيذي لشركة سوفت بنك": "chief executive of the company", a role all the same. */
 const ROLE_QUALIFIERS = new Set(words("التنفيذي لشركة"));
 /** "The head of the company that makes ChatGPT" is as far as a reader's description goes. */
@@ -55,7 +62,8 @@ const MAX_ROLES = 3;
 
 /**
  * The role word up to `reach` words before a name, past the words that join them ("the CEO of",
- * "the guy who runs"), and where it stands. A verb of running among them narrows a person's role.
+ * "the guy who runs"), and where it stands. A verb of running, owning or founding among them
+ * narrows a person's role to it.
  */
 function roleBefore(
   tokens: readonly string[],
@@ -64,15 +72,16 @@ function roleBefore(
   joining: ReadonlySet<string> = NO_WORDS,
 ): { role: Role | undefined; at: number } {
   let at = start - 1;
-  let running = false;
-  const joins = (word: string) => AFTER_ROLE.has(word) || RUNNING.has(word) || joining.has(word);
+  let verb: Relation | undefined;
+  const joins = (word: string) =>
+    AFTER_ROLE.has(word) || RELATION_VERBS.has(word) || joining.has(word);
   while (at > start - reach && joins(tokens[at] ?? "")) {
-    running ||= RUNNING.has(tokens[at] ?? "");
+    verb ??= RELATION_VERBS.get(tokens[at] ?? "");
     at--;
   }
   const role = roles.get(tokens[at] ?? "");
   return {
-    role: running && role?.kind === "person" ? { kind: "person", relations: ["runs"] } : role,
+    role: verb && role?.kind === "person" ? { kind: "person", relations: [verb] } : role,
     at,
   };
 }
@@ -89,6 +98,11 @@ export interface Described {
    * أوراكل". A question asking who holds it asks what the story never says.
    */
   unheldRole?: boolean;
+  /**
+   * Everyone who holds a person's role beside the name, when the story gives it to more than one:
+   * "the founder of OpenAI" is Musk or Altman, and the reader is asked which.
+   */
+  heldBy?: readonly Entity[];
 }
 
 export type Describe = <D extends Described>(found: D, tokens: readonly string[]) => D;
@@ -135,11 +149,24 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
     return undefined;
   };
 
-  /** A person's role beside a company that the store gives no one: "the CEO of SoftBank". */
-  const unheld = (entity: Entity, tokens: readonly string[], start: number, end: number) => {
-    if (entity.kind === "person") return false;
+  /**
+   * A person's role beside a company that no one alone holds: the people the store gives it, two
+   * or more ("the founder of OpenAI"), or none ("the CEO of SoftBank").
+   */
+  const unresolved = (
+    entity: Entity,
+    tokens: readonly string[],
+    start: number,
+    end: number,
+  ): Pick<Described, "unheldRole" | "heldBy"> => {
+    if (entity.kind === "person") return {};
     const role = roles.get(tokens[end] ?? "") ?? roleBefore(tokens, start, 4, ROLE_QUALIFIERS).role;
-    return role?.kind === "person" && !resolve(entity, role);
+    if (role?.kind !== "person" || resolve(entity, role)) return {};
+    for (const relation of role.relations) {
+      const people = [...new Set(holdersOf(entity, relation).filter((h) => h.kind === "person"))];
+      if (people.length > 1) return { heldBy: people };
+    }
+    return { unheldRole: true };
   };
 
   return (found, tokens) => {
@@ -157,8 +184,7 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
       else break;
       entity = byAfter || byBefore || entity;
     }
-    if (entity === found.entity)
-      return unheld(entity, tokens, start, end) ? { ...found, unheldRole: true } : found;
+    if (entity === found.entity) return { ...found, ...unresolved(entity, tokens, start, end) };
     // "The Tesla company" is Tesla, as the name alone says; its "company" stays a word of the question.
     return { ...found, entity, start, end, via: found.entity };
   };

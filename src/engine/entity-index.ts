@@ -261,7 +261,9 @@ export function buildEntityIndex(
     if (tokens.length > 1) {
       for (const d of detectEntities(tokens)) {
         const coverage = (d.end - d.start) / tokens.length;
-        keep(d.entity, d.similarity * (0.85 + 0.15 * coverage));
+        // "The founder of OpenAI" is one of the people who founded it, each as likely.
+        for (const entity of d.heldBy ?? [d.entity])
+          keep(entity, d.similarity * (0.85 + 0.15 * coverage));
         if (d.unheldRole) unheld.add(d.entity);
       }
     }
