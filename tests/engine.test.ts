@@ -1122,6 +1122,8 @@ describe("the kind of fact a question asks for", () => {
       "متى تأسست شركة أوراكل؟",
       // xAI's founding, asked once of "the Tesla tycoon", is not Tesla's.
       "When was Tesla founded?",
+      // Nor is it Musk's age, though another phrasing asks when Musk founded xAI.
+      "how old is the tesla guy",
       // Oracle's entry counts data center buildings; "jobs" met its role, not what it counts.
       "how many jobs is star gate gonna create",
     ],

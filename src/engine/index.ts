@@ -356,7 +356,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     // Only an entry that answers the kind of fact asked for ("when", "how much") may answer. A
     // figure is about something: "how much is Oracle putting in?" must not get the venture's total,
     // so a figure answers only when the phrasing or the answer names everyone the question names.
-    // A founding date is of what was founded: only an entry asked when that was founded gives it.
+    // A founding date is of what was founded: only an entry asked when that was founded gives it,
+    // or how old it is ("how old is the Tesla guy?" is not answered by xAI's founding).
     // A count is of the things counted, and a name may only set them in time or say who counted
     // ("how many days after Trump's announcement did Altman reply"): the entry need only mention it.
     // A response is someone's: "how did SoftBank respond?" must not get Altman's reply. So are
@@ -392,7 +393,8 @@ export function createEngine(knowledge: Knowledge): Engine {
       (!asked.has("amount") ||
         r.namesEveryEntity ||
         (asked.has("count") && r.mentionsEveryEntity)) &&
-      (!asked.has("founding") || kinds.asksFoundingOf(r.entry, namesInQuestion())) &&
+      (!asked.has("founding") || kinds.asksOf(r.entry, "founding", namesInQuestion())) &&
+      (!asked.has("age") || kinds.asksOf(r.entry, "age", namesInQuestion())) &&
       responders.answers(r.entry, response) &&
       (actorsAsked.size === 0 || (actors.answers(r.entry, actorsAsked) && r.mentionsEveryEntity)) &&
       (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&

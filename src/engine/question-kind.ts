@@ -302,15 +302,20 @@ export function answerKinds(answer: string, namesAPlace: boolean): Set<QuestionK
   return kinds;
 }
 
+const DATED_KINDS = ["founding", "age"] as const;
+/** Facts of a thing's beginning, which a question asks of the thing it names. */
+export type DatedKind = (typeof DATED_KINDS)[number];
+
 export interface KindIndex {
   /** The entry is asked, or holds the answer to, every kind of fact in `asked`. */
   answers(entry: FaqEntry, asked: ReadonlySet<QuestionKind>): boolean;
   /**
-   * One of the entry's phrasings asks when something was founded and names every entity in
-   * `named`: "When was Tesla founded?" is not answered by xAI's founding, though a phrasing of it
-   * calls Musk "the Tesla tycoon".
+   * One of the entry's phrasings asks when something was founded (or how old it is) and names
+   * every entity in `named`: "When was Tesla founded?" is not answered by xAI's founding, though a
+   * phrasing of it calls Musk "the Tesla tycoon"; nor "how old is the Tesla guy?", though another
+   * asks when Musk founded xAI: an age is asked only by a phrasing that asks one.
    */
-  asksFoundingOf(entry: FaqEntry, named: readonly DetectedEntity[]): boolean;
+  asksOf(entry: FaqEntry, kind: DatedKind, named: readonly DetectedEntity[]): boolean;
   /**
    * The entry's answer speaks of one of the things a count asks the number of (`countedWords`),
    * or of a word the store gives as the same idea: "how many jobs will Stargate create" is not
@@ -326,21 +331,22 @@ export function buildKindIndex(
 ): KindIndex {
   const byEntry = new Map<FaqEntry, Set<QuestionKind>>();
   const answerWords = new Map<FaqEntry, ReadonlySet<string>>();
-  // The names of each entry's phrasings that ask when something was founded.
-  const foundingNames = new Map<FaqEntry, ReadonlySet<string>[]>();
+  // The names of each entry's phrasings that ask when something was founded, or how old it is.
+  const datedNames = new Map<FaqEntry, Record<DatedKind, ReadonlySet<string>[]>>();
   for (const { entry, phrasings, answers } of store) {
     const kinds = new Set<QuestionKind>();
-    const founding: ReadonlySet<string>[] = [];
+    const dated: Record<DatedKind, ReadonlySet<string>[]> = { founding: [], age: [] };
     for (const p of phrasings) {
       const asked = questionKinds(p.tokens);
       for (const kind of asked) kinds.add(kind);
-      if (asked.has("founding")) founding.push(new Set(p.names().map((d) => d.entity.id)));
+      for (const kind of DATED_KINDS)
+        if (asked.has(kind)) dated[kind].push(new Set(p.names().map((d) => d.entity.id)));
     }
     const namesAPlace = answers.some((a) => a.names().some((d) => PLACE_KINDS.has(d.entity.kind)));
     for (const kind of answerKinds(`${entry.answer.en} ${entry.answer.ar}`, namesAPlace))
       kinds.add(kind);
     byEntry.set(entry, kinds);
-    foundingNames.set(entry, founding);
+    datedNames.set(entry, dated);
     answerWords.set(entry, new Set(answers.flatMap((a) => a.tokens)));
   }
   // "data centers" counts what "data center buildings" does: a plural meets its singular.
@@ -351,8 +357,8 @@ export function buildKindIndex(
   ];
   return {
     answers: (entry, asked) => [...asked].every((kind) => byEntry.get(entry)?.has(kind)),
-    asksFoundingOf: (entry, named) =>
-      (foundingNames.get(entry) ?? []).some((ids) => named.every((d) => ids.has(d.entity.id))),
+    asksOf: (entry, kind, named) =>
+      (datedNames.get(entry)?.[kind] ?? []).some((ids) => named.every((d) => ids.has(d.entity.id))),
     counts: (entry, counted) => {
       const words = answerWords.get(entry);
       return (
