@@ -98,6 +98,7 @@ describe("descriptions", () => {
 
   it("reads a role before a verb of owning or founding as that relation alone", () => {
     expect(named(world, "the guy who owns acme")).toEqual(["ada<acme"]);
+    expect(named(world, "the guy who owns the acme")).toEqual(["ada<acme"]);
     expect(named(world, "الراجل اللي بيملك acme")).toEqual(["ada<acme"]);
     expect(named(world, "the man who founded bolt")).toEqual(["ada<bolt"]);
     // Cy runs Corp, and nobody is said to own it.

@@ -57,6 +57,11 @@ const RELATION_VERBS = new Map<string, Relation>([
 ]);
 /** "الرئيس التنفيذي لشركة سوفت بنك": "chief executive of the company", a role all the same. */
 const ROLE_QUALIFIERS = new Set(words("التنفيذي لشركة"));
+/**
+ * How far before a name its role may stand: three joining words, as in "the guy who owns the
+ * Tesla", "الرئيس التنفيذي لشركة SoftBank".
+ */
+const ROLE_REACH = 4;
 /** "The head of the company that makes ChatGPT" is as far as a reader's description goes. */
 const MAX_ROLES = 3;
 
@@ -160,7 +165,7 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
     end: number,
   ): Pick<Described, "unheldRole" | "heldBy"> => {
     if (entity.kind === "person") return {};
-    const role = roles.get(tokens[end] ?? "") ?? roleBefore(tokens, start, 4, ROLE_QUALIFIERS).role;
+    const role = roles.get(tokens[end] ?? "") ?? roleBefore(tokens, start, ROLE_REACH, ROLE_QUALIFIERS).role;
     if (role?.kind !== "person" || resolve(entity, role)) return {};
     for (const relation of role.relations) {
       const people = [...new Set(holdersOf(entity, relation).filter((h) => h.kind === "person"))];
@@ -175,7 +180,7 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
       // After the name ("tesla guy", "microsoft top guy"), or before it ("ceo of the tesla", "رئيس تسلا").
       let after = end;
       if (BEFORE_ROLE.has(tokens[after] ?? "") && roles.has(tokens[after + 1] ?? "")) after++;
-      const { role: beforeRole, at: before } = roleBefore(tokens, start, 3);
+      const { role: beforeRole, at: before } = roleBefore(tokens, start, ROLE_REACH);
       const afterRole = roles.get(tokens[after] ?? "");
       const byAfter = afterRole && resolve(entity, afterRole);
       const byBefore = !byAfter && beforeRole && resolve(entity, beforeRole);
