@@ -166,6 +166,17 @@ describe("descriptions in the real store", () => {
     expect(engine.who("the guy who owns tesla").ref).toBe("entity:musk");
   });
 
+  it("knows a company by what readers know it makes", () => {
+    expect(engine.who("the guy who owns the electric car company").ref).toBe("entity:musk");
+    expect(engine.who("the rocket company guy").ref).toBe("entity:musk");
+    expect(engine.who("صاحب العربيات الكهربا").ref).toBe("entity:musk");
+    expect(
+      engine.ask("did the company that makes windows show up to trump's announcement").ref,
+    ).toBe("faq:microsoft-absent-from-announcement");
+    // Not every window is Microsoft's: nothing about it is offered.
+    expect(engine.ask("how do i clean my windows").status).toBe("no_match");
+  });
+
   it("asks which of them when the story gives a role to two people", () => {
     for (const typed of ["the founder of openai", "مؤسس اوبن اي اي"]) {
       const result = engine.who(typed);
