@@ -165,7 +165,8 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
     end: number,
   ): Pick<Described, "unheldRole" | "heldBy"> => {
     if (entity.kind === "person") return {};
-    const role = roles.get(tokens[end] ?? "") ?? roleBefore(tokens, start, ROLE_REACH, ROLE_QUALIFIERS).role;
+    const role =
+      roles.get(tokens[end] ?? "") ?? roleBefore(tokens, start, ROLE_REACH, ROLE_QUALIFIERS).role;
     if (role?.kind !== "person" || resolve(entity, role)) return {};
     for (const relation of role.relations) {
       const people = [...new Set(holdersOf(entity, relation).filter((h) => h.kind === "person"))];
