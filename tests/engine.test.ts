@@ -137,6 +137,10 @@ describe("who: the named entity comes first", () => {
     ["سوفتبنك", "softbank"],
     ["ميكروسوفت", "microsoft"],
     ["openai", "openai"],
+    // Readers from X name people by their handles.
+    ["@elonmusk", "musk"],
+    ["@sama", "altman"],
+    ["@satyanadella", "nadella"],
     // Epithets find the profile; it leads with a paragraph that says the epithet, if one does.
     ["richest man", "musk"],
     ["أغنى رجل في العالم", "musk"],
