@@ -15,6 +15,7 @@ import {
   QUESTION_CUTOFFS,
   realWordsOf,
 } from "../src/engine/index.ts";
+import { parseQuery } from "../src/engine/query.ts";
 import { buildQuestionIndex, type RankedEntry } from "../src/engine/question-index.ts";
 import {
   answerKinds,
@@ -1838,8 +1839,8 @@ describe("ask: a reader's filler around a question", () => {
   const wrapped = [
     [
       "how much will stargate invest",
-      ["um ", "honestly ", "wait ", "can someone explain "],
-      [" again", " or not"],
+      ["um ", "honestly ", "wait ", "can someone explain ", "1/ ", "someone explain "],
+      [" again", " or not", " like im 5", " like i'm five"],
     ],
     [
       "كم ستستثمر ستارغيت",
@@ -2070,6 +2071,16 @@ describe("input limits", () => {
     expect(question).toHaveLength(300);
     expect(engine.ask(question).status).not.toBe("invalid");
     expect(engine.who("s".repeat(300)).status).not.toBe("invalid");
+  });
+
+  it("reads a thread's post number as no part of the question, and a fraction as one", () => {
+    expect(parseQuery("1/ so what is stargate")).toMatchObject({
+      tokens: ["so", "what", "is", "stargate"],
+    });
+    expect(parseQuery("1/2 of the money")).toMatchObject({
+      tokens: ["1", "2", "of", "the", "money"],
+    });
+    expect(parseQuery("1/")).toMatchObject({ ok: true, tokens: ["1"] });
   });
 
   it("rejects a query with no letters or digits", () => {

@@ -8,6 +8,12 @@ export type ParsedQuery =
   | { ok: true; raw: string; lang: Lang; tokens: string[] }
   | { ok: false; lang: Lang; error: { en: string; ar: string } };
 
+/**
+ * "1/ so what even is Stargate": readers who post in threads number each post. The number is no
+ * figure of the question's ("1/2 of the money" is).
+ */
+const THREAD_NUMBER = /^\d{1,2}\s*\/(?=\s*[^\s\d])/;
+
 /** Checks the input limits and normalises the query once for every index that needs it. */
 export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQuery {
   const raw = typeof input === "string" ? input.trim() : "";
@@ -32,7 +38,7 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
       },
     };
   }
-  const tokens = tokenize(raw);
+  const tokens = tokenize(raw.replace(THREAD_NUMBER, ""));
   if (tokens.length === 0) {
     return {
       ok: false,

@@ -131,6 +131,10 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["do|does you|anyone|anybody know", ""],
   ["anyone|anybody know", ""],
   ["can|could|would someone|somebody|anyone|anybody|you explain", ""],
+  ["someone|somebody explain", ""],
+  // "Explain like I'm five": put simply, which every answer is.
+  ["like i am|m 5|five", ""],
+  ["like im 5|five", ""],
   ["remind me", ""],
   [`i|we read|saw the ${STORY}`, ""],
   ["في|فيه حد|أحد يعرف", ""],
