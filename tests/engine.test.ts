@@ -1840,7 +1840,7 @@ describe("ask: a reader's filler around a question", () => {
     [
       "how much will stargate invest",
       ["um ", "honestly ", "wait ", "can someone explain ", "1/ ", "someone explain "],
-      [" again", " or not", " like im 5", " like i'm five"],
+      [" again", " or not", " like im 5", " like i'm five", " no cap", ", W or L"],
     ],
     [
       "كم ستستثمر ستارغيت",

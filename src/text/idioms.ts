@@ -132,6 +132,9 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["anyone|anybody know", ""],
   ["can|could|would someone|somebody|anyone|anybody|you explain", ""],
   ["someone|somebody explain", ""],
+  // Posting slang: "no cap" (no lie), "W or L" (a win or a loss).
+  ["no cap", ""],
+  ["w or l", ""],
   // "Explain like I'm five": put simply, which every answer is.
   ["like i am|m 5|five", ""],
   ["like im 5|five", ""],
