@@ -142,6 +142,8 @@ describe("who: the named entity comes first", () => {
     ["@elonmusk", "musk"],
     ["@sama", "altman"],
     ["@satyanadella", "nadella"],
+    ["the richest dude alive", "musk"],
+    ["richest person on the planet", "musk"],
     // Epithets find the profile; it leads with a paragraph that says the epithet, if one does.
     ["richest man", "musk"],
     ["أغنى رجل في العالم", "musk"],
