@@ -1693,6 +1693,10 @@ describe("ask: off-topic questions get no answer", () => {
     ["what happened with musk's lawsuit", false],
     ["شو صار بقضية ماسك", false],
     ["when is the hearing", false],
+    // "ربح" is "won" after "who", and the profit the lawsuit is about elsewhere.
+    ["مين ربح القضية", true],
+    ["مين كسب القضية في الآخر", true],
+    ["ليش ماسك رفع القضية عشان الربح", false],
   ])("reads %j as asking how the case ended: %j", (question, outcome) => {
     expect(asksCourtOutcome(tokenize(question))).toBe(outcome);
   });

@@ -1,4 +1,5 @@
 import { wordSet } from "../text/word-lists.ts";
+import { WHO_OPENERS } from "./asked-name.ts";
 import { stemOrWord } from "./word-forms.ts";
 
 /**
@@ -14,8 +15,13 @@ const COURT = wordSet(
 );
 const OUTCOME = wordSet(
   `ruling verdict decision outcome result won win wins lost lose loses granted denied rejected
-  حكم حكمت قضت قرار نتيجه فاز خسر رفضت وافقت`,
+  حكم حكمت قضت قرار نتيجه فاز خسر رفضت وافقت كسب`,
 );
+/**
+ * "ربح" is "won" after "who" ("مين ربح القضية؟") and "profit" elsewhere ("تسعى للربح"), which the
+ * lawsuit is about: only the first asks an outcome.
+ */
+const WON_AFTER_WHO = wordSet("ربح");
 /**
  * Verbs that tell an outcome only with the court as their subject, up to COURT_REACH words before
  * them: "the judge decided", "the judge in California decide", not "Musk decided to sue".
@@ -45,6 +51,7 @@ export function asksCourtOutcome(tokens: readonly string[]): boolean {
       tokens.some(
         (t, i) =>
           OUTCOME_STEMS.has(stemOrWord(t)) ||
+          (WON_AFTER_WHO.has(t) && WHO_OPENERS.has(tokens[i - 1] ?? "")) ||
           (COURT_VERBS.has(t) &&
             tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
       )) &&
