@@ -336,6 +336,11 @@ describe("ask: the right paragraph is cited first", () => {
     ["why is elon dragging openai to court", "musk-lawsuit-against-openai", 11],
     ["is microsoft chipping in on stargate as well?", "is-microsoft-part-of-stargate", 21],
     ["so abilene gonna run on sunshine?", "how-will-data-center-be-powered", 17],
+    [
+      "was stargate already cooking before trump announced it",
+      "was-stargate-originally-openai-project",
+      15,
+    ],
     // A broadcaster is asked for by the medium as often as by the word the store uses.
     ["which tv channel was nadella talking to", "where-did-nadella-speak", 22],
     // What the feud is testing is ¶1's to say; what ties Musk to Trump, ¶5's.

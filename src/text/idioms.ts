@@ -64,6 +64,11 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   // "When will Stargate be done?" asks when it is finished; "done" alone is a stopword.
   ["be|get|is|are|being done", "finished"],
   ["in the pipeline", "planned"],
+  // "Was it already cooking before Trump announced it?", "cooked up before he took office".
+  ["cook|cooked|cooking up", "planned"],
+  ["already cooking", "already planned"],
+  ["was|were|been|be cooking", "planned"],
+  ["went|go|goes|going on tv|television about", "announced"],
   ["keep|kept the lights on", "power"],
   ["run|ran on", "powered"],
   ["crack up", "laughing"],
