@@ -2092,6 +2092,9 @@ describe("input limits", () => {
       tokens: ["1", "2", "of", "the", "money"],
     });
     expect(parseQuery("1/")).toMatchObject({ ok: true, tokens: ["1"] });
+    expect(parseQuery("hey 2/ who is musk")).toMatchObject({
+      tokens: ["hey", "who", "is", "musk"],
+    });
   });
 
   it("rejects a query with no letters or digits", () => {

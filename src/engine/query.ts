@@ -9,10 +9,10 @@ export type ParsedQuery =
   | { ok: false; lang: Lang; error: { en: string; ar: string } };
 
 /**
- * "1/ so what even is Stargate": readers who post in threads number each post. The number is no
- * figure of the question's ("1/2 of the money" is).
+ * "1/ so what even is Stargate": readers who post in threads number each post, and may greet
+ * first. The number is no figure of the question's ("1/2 of the money" is).
  */
-const THREAD_NUMBER = /^\d{1,2}\s*\/(?=\s*[^\s\d])/;
+const THREAD_NUMBER = /(^|\s)\d{1,2}\/(?=\s+[^\s\d])/g;
 
 /** Checks the input limits and normalises the query once for every index that needs it. */
 export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQuery {
@@ -38,7 +38,7 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
       },
     };
   }
-  const tokens = tokenize(raw.replace(THREAD_NUMBER, ""));
+  const tokens = tokenize(raw.replace(THREAD_NUMBER, "$1"));
   if (tokens.length === 0) {
     return {
       ok: false,
