@@ -14,7 +14,7 @@ const ARABIC_SAYS = "يذكر|يقول|يورد|بيقول|ذكر|قال";
  *
  * A pattern is written as readers write it, and read word by word by the normaliser. A word may
  * give its other forms after "|" ("take|took|taken"); an English word also matches its regular
- * endings ("drag" → "dragging"). A meaning may be empty: "in the first place" adds nothing.
+ * endings ("drag" → "dragging"). A meaning may be empty: "in a nutshell" adds nothing.
  * "*" stands for one to three words of the reader's own (the object: "dragging OpenAI to court"),
  * which are kept after the meaning.
  */
@@ -105,7 +105,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["tl dr", "tldr"],
   ["five hundred", "500"],
   ["خمس|خمسة ميه", "500"],
-  ["in the first place", ""],
+  // "Why are Musk and Sam beefing in the first place?" asks how it started, not what it is about.
+  ["in the first place", "start"],
   // A claim put to the bot to check asks what a yes-or-no question does: "is it true that Musk is
   // the richest man" is "is Musk the richest man", and "true", rare in the store, weighed most of it.
   ["is it true|correct that", "is"],
