@@ -1053,6 +1053,9 @@ describe("the kind of fact a question asks for", () => {
     ["does softbank have a stake", []],
     // An age, which only an entry asked "how old" gives.
     ["how old is sam altman", ["age"]],
+    // A budget is a sum, wherever the word stands.
+    ["whats xai budget for the memphis data center", ["amount"]],
+    ["ما ميزانية مايكروسوفت للذكاء الاصطناعي", ["amount"]],
     // A founding date, which only an entry asked when that was founded gives.
     ["when was oracle founded", ["time", "founding"]],
     ["متى تأسست شركة أوراكل", ["time", "founding"]],

@@ -125,6 +125,11 @@ const EXACT_NOUNS: ReadonlyMap<string, readonly QuestionKind[]> = new Map(
     ] as const
   ).flatMap(([nouns, kinds]) => [...wordSet(nouns)].map((noun) => [noun, kinds] as const)),
 );
+/**
+ * "What's xAI's budget for the Memphis data center?" asks for a sum, wherever the word stands: an
+ * entry that says only where xAI builds does not give one.
+ */
+const BUDGET_WORDS = wordSet("budget budgets ميزانيه ميزانيتها ميزانيته ميزانيات");
 /** Kinds that ask for a time too: a question asking for one is also asking "when". */
 const FINER_TIMES: ReadonlySet<QuestionKind> = new Set(["year", "month", "day"]);
 /** The kinds asked, without the year, month or day: what a question asks when it asks "when". */
@@ -211,6 +216,7 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
       for (const kind of EXACT_NOUNS.get(t) ?? []) kinds.add(kind);
   });
   if (allTokens.some((t) => UNIT_WORDS.has(t))) kinds.add("measure");
+  if (allTokens.some((t) => BUDGET_WORDS.has(t))) kinds.add("amount");
   if (kinds.has("time") && allTokens.some((t) => FOUNDING_WORDS.has(t))) kinds.add("founding");
   return kinds;
 }
