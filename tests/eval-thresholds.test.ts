@@ -20,9 +20,9 @@ import {
  * A set that grows is measured anew; each such step, with its figures, is listed under "Floors"
  * in tests/eval/README.md.
  *
- * Today answers are right 98.6% of the time on the development set and 98.0% on the held-out set,
- * so the 97% floors fail at the thirty-seventh new wrong answer on the first and the twelfth on the
- * second: answering more by answering worse fails. Held-out abstention is 98.9% (433 of 438):
+ * Today answers are right 98.5% of the time on the development set and 98.0% on the held-out set,
+ * so the 97% floors fail at the thirty-seventh new wrong answer on the first and the thirteenth on
+ * the second: answering more by answering worse fails. Held-out abstention is 98.9% (460 of 465):
  * blind blocks written for that set have answered off-topic questions, and moving each such block
  * to the development set would keep the held-out figure at 100% by construction, measuring
  * nothing. The honesty stress set holds five near misses the bot still answers, which `npm run
@@ -45,7 +45,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 78,
+    top1Floor: 79,
     abstentionFloor: 98,
     rightWhenAnsweredFloor: 97,
   },
