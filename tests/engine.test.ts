@@ -383,6 +383,8 @@ describe("ask: the right paragraph is cited first", () => {
     ["ستارجيت ايش بيسوي", "what-is-stargate-building", 3],
     // A preposition on a word only the synonym list has: "بـ" + Iraqi "شكد" (how much).
     ["بشكد رح يستثمرو بستارجيت", "stargate-investment-size", 2],
+    // The dialects "put" money in ("هتحط فلوس") where the store says invest.
+    ["مايكروسوفت هتحط فلوس في ستارجت ولا لأ؟", "is-microsoft-part-of-stargate", 21],
     // Where the power "comes from", in every dialect's "come".
     ["من أين ستأتي الكهرباء لموقع تكساس؟", "how-will-data-center-be-powered", 17],
     ["الطاقة اللي بتشغل مركز ابيلين جاية منين", "how-will-data-center-be-powered", 17],
