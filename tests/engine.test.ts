@@ -342,6 +342,11 @@ describe("ask: the right paragraph is cited first", () => {
       15,
     ],
     ["why r musk and sam beefing in the first place", "musk-altman-feud-origin", 10],
+    [
+      "does the tesla guy think he's getting a fair shot against openai",
+      "musk-unfair-competition-claim",
+      13,
+    ],
     // A broadcaster is asked for by the medium as often as by the word the store uses.
     ["which tv channel was nadella talking to", "where-did-nadella-speak", 22],
     // What the feud is testing is ¶1's to say; what ties Musk to Trump, ¶5's.

@@ -69,6 +69,9 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["already cooking", "already planned"],
   ["was|were|been|be cooking", "planned"],
   ["went|go|goes|going on tv|television about", "announced"],
+  // Competition that is "not clean" or "no fair shot" is what Musk calls unfair.
+  ["fair shot|chance", "fair competition"],
+  ["مش|مو|غير نظيفة|نظيفه|نضيفة|نضيفه", "غير عادلة"],
   ["keep|kept the lights on", "power"],
   ["run|ran on", "powered"],
   ["crack up", "laughing"],
