@@ -382,6 +382,8 @@ describe("idioms", () => {
     // How it started is what "in the first place" asks.
     ["why did he sue in the first place", ["why", "did", "he", "sue", "start"]],
     ["did musk go check out the site", ["did", "musk", "visit", "the", "site"]],
+    // A company is founded, not begun.
+    ["what company did musk start", ["what", "company", "founded", "musk"]],
     ["was it in the pipeline already", ["was", "it", "planned", "already"]],
     ["how much acc to musk", ["how", "much", "according", "to", "musk"]],
     ["how much is it expected to cost", ["how", "much", "is", "it", "will", "cost"]],
