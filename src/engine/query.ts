@@ -5,6 +5,7 @@ import type { Lang, QueryOptions } from "./types.ts";
 export const MAX_QUERY_LENGTH = 300;
 
 export type ParsedQuery =
+  /** `raw`: the text every reading starts from, trimmed and without a thread's post number. */
   | { ok: true; raw: string; lang: Lang; tokens: string[] }
   | { ok: false; lang: Lang; error: { en: string; ar: string } };
 
@@ -38,7 +39,8 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
       },
     };
   }
-  const tokens = tokenize(raw.replace(THREAD_NUMBER, "$1"));
+  const text = raw.replace(THREAD_NUMBER, "$1");
+  const tokens = tokenize(text);
   if (tokens.length === 0) {
     return {
       ok: false,
@@ -49,5 +51,5 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
       },
     };
   }
-  return { ok: true, raw, lang, tokens };
+  return { ok: true, raw: text, lang, tokens };
 }
