@@ -1,4 +1,4 @@
-import { wordSet } from "../text/word-lists.ts";
+import { word, wordSet } from "../text/word-lists.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
 import { stemOrWord } from "./word-forms.ts";
 
@@ -21,7 +21,7 @@ const OUTCOME = wordSet(
  * "ربح" is "won" after "who" ("مين ربح القضية؟") and "profit" elsewhere ("تسعى للربح"), which the
  * lawsuit is about: only the first asks an outcome.
  */
-const WON_AFTER_WHO = wordSet("ربح");
+const WON_AFTER_WHO = word("ربح");
 /**
  * Verbs that tell an outcome only with the court as their subject, up to COURT_REACH words before
  * them: "the judge decided", "the judge in California decide", not "Musk decided to sue".
@@ -51,7 +51,7 @@ export function asksCourtOutcome(tokens: readonly string[]): boolean {
       tokens.some(
         (t, i) =>
           OUTCOME_STEMS.has(stemOrWord(t)) ||
-          (WON_AFTER_WHO.has(t) && WHO_OPENERS.has(tokens[i - 1] ?? "")) ||
+          (t === WON_AFTER_WHO && WHO_OPENERS.has(tokens[i - 1] ?? "")) ||
           (COURT_VERBS.has(t) &&
             tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
       )) &&
