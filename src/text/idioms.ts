@@ -81,9 +81,9 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["start openai", "founded openai"],
   ["start open ai", "founded open ai"],
   ["start xai", "founded xai"],
-  ["company|firm did * start", "company founded"],
   ["start x ai", "founded x ai"],
   ["start a|an|his|their|its * company|firm|startup|lab", "founded company"],
+  ["company|firm did * start", "company founded"],
   // "The playing field isn't level": the competition is unfair, in every wording of it.
   ["playing field isn|wasn t|not level|even|fair", "unfair competition"],
   ["playing field is|was not level|even|fair", "unfair competition"],
