@@ -63,6 +63,18 @@ const spellsWordForWord = (words: readonly string[], term: string): boolean => {
   );
 };
 
+/**
+ * A short word with one letter changed ("mosk", "mask" for "musk") is a quarter off, below what a
+ * word alone may be; beside the rest of a name spelled right it is still that name, and counts for
+ * the letters it kept. 0 for anything further off.
+ */
+function oneLetterChanged(typed: string, part: string): number {
+  if (typed.length !== part.length || typed.length < MIN_TYPO_LETTERS + 1) return 0;
+  let changed = 0;
+  for (let k = 0; k < typed.length; k++) if (typed[k] !== part[k]) changed++;
+  return changed === 1 ? (typed.length - 1) / typed.length : 0;
+}
+
 // Shared by every word that names nothing, which is most words of a question.
 const NO_HITS: readonly EntityMatch[] = [];
 const NO_NEAR_NAMES: readonly FuzzyHit[] = [];
@@ -155,7 +167,8 @@ export function buildEntityIndex(
       const similarity =
         typed === part
           ? 1
-          : (nameWords.lookup(typed).find((h) => h.term === part)?.similarity ?? 0);
+          : (nameWords.lookup(typed).find((h) => h.term === part)?.similarity ??
+            oneLetterChanged(typed, part));
       letters += part.length;
       close += part.length * similarity;
     });
