@@ -176,6 +176,28 @@ describe("who: the named entity comes first", () => {
     },
   );
 
+  // Another Larry is not Larry Ellison: asked, not answered, as the store has no one else.
+  it.each([
+    ["larry page", "ellison"],
+    ["لاري بيج", "ellison"],
+    ["sam bankman", "altman"],
+    ["donald duck", "trump"],
+  ])("asks rather than answers a first name with another surname, %j", (name, id) => {
+    const result = engine.who(name);
+    expect(result.status).toBe("ambiguous");
+    expect(result.suggestions[0]?.ref).toBe(`entity:${id}`);
+  });
+
+  it.each([
+    ["لاري إيليسون", "ellison"],
+    ["لاري إلسون", "ellison"],
+    ["elon tweet", "musk"],
+  ])("still answers %j: his surname misspelt, or a word of the store's", (name, id) => {
+    const result = engine.who(name);
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe(`entity:${id}`);
+  });
+
   it("finds Musk in a question by a two-word name one letter off", () => {
     expect(engine.ask("what did elon mask say about softbank").ref).toBe(
       "faq:musk-softbank-10-billion-claim",

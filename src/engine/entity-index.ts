@@ -3,7 +3,7 @@ import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts"
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_FUTURE_VERB, ARABIC_TOKEN } from "../text/token-scripts.ts";
 import { buildDescriptions, type Described } from "./descriptions.ts";
-import { buildFuzzyTermIndex, type FuzzyHit } from "./fuzzy-terms.ts";
+import { buildFuzzyTermIndex, type FuzzyHit, letterPairsShared } from "./fuzzy-terms.ts";
 
 /** An entity found for a query, with how sure we are (1 for an exact alias). */
 export interface EntityMatch {
@@ -256,6 +256,37 @@ export function buildEntityIndex(
     });
   };
 
+  // A person's first name, with the names of two words it begins: "larry" → "larry ellison".
+  const fullNamesAfter = new Map<string, string[]>();
+  for (const [first, last, ...rest] of severalWords) {
+    if (!first || !last || rest.length > 0 || !aliasMap.has(first)) continue;
+    const person = byAlias(first).find((e) => e.kind === "person");
+    if (!person || !byAlias(`${first} ${last}`).includes(person)) continue;
+    fullNamesAfter.set(first, [...(fullNamesAfter.get(first) ?? []), `${first} ${last}`]);
+  }
+  /**
+   * "/who larry page" is another Larry: a first name followed by a surname that is not this
+   * person's is as close as the two words are to his full name ("larry ellison", 0.42), where the
+   * first name alone would answer. Only a word that is no stopword, names no one and is not the
+   * store's own is read as a surname: "sam on stargate" and "elon tweet" still mean them.
+   */
+  const asOtherSurname = (
+    tokens: readonly string[],
+    d: DetectedEntity,
+    found: readonly DetectedEntity[],
+  ) => {
+    const first = tokens[d.start] ?? "";
+    const next = tokens[d.end];
+    const fullNames = fullNamesAfter.get(first);
+    if (d.end - d.start !== 1 || !next || !fullNames) return undefined;
+    if (STOPWORDS.has(next) || realWords.has(next) || namesTokenAt(found, d.end)) return undefined;
+    // His surname misspelt past what a typo look-up takes ("لاري إيليسون") keeps most of its
+    // letter pairs; another person's ("page", "بيج") keeps next to none.
+    if (fullNames.some((name) => letterPairsShared(next, name.slice(first.length + 1)) >= 0.5))
+      return undefined;
+    return Math.max(...fullNames.map((name) => closenessWordByWord([first, next], name)));
+  };
+
   const findEntity = (query: string): EntityMatch[] => {
     const key = normalize(query);
     if (!key) return [];
@@ -272,11 +303,13 @@ export function buildEntityIndex(
     // A name inside a longer query ("who is elon musk") still counts, a little less than the whole query.
     const tokens = key.split(" ");
     if (tokens.length > 1) {
-      for (const d of detectEntities(tokens)) {
+      const found = detectEntities(tokens);
+      for (const d of found) {
         const coverage = (d.end - d.start) / tokens.length;
+        const similarity = asOtherSurname(tokens, d, found) ?? d.similarity;
         // "The founder of OpenAI" is one of the people who founded it, each as likely.
         for (const entity of d.heldBy ?? [d.entity])
-          keep(entity, d.similarity * (0.85 + 0.15 * coverage));
+          keep(entity, similarity * (0.85 + 0.15 * coverage));
         if (d.unheldRole) unheld.add(d.entity);
       }
     }

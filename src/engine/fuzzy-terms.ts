@@ -93,6 +93,16 @@ function bigramsOf(word: string): string[] {
   return out;
 }
 
+/** The share of their distinct letter pairs two words have in common (Dice): 1 for the same word. */
+export function letterPairsShared(a: string, b: string): number {
+  const pairsOfA = new Set(bigramsOf(a));
+  const pairsOfB = new Set(bigramsOf(b));
+  if (pairsOfA.size + pairsOfB.size === 0) return a === b ? 1 : 0;
+  let shared = 0;
+  for (const pair of pairsOfA) if (pairsOfB.has(pair)) shared++;
+  return (2 * shared) / (pairsOfA.size + pairsOfB.size);
+}
+
 // Bounded so a stream of random strings cannot grow memory without limit.
 const CACHE_LIMIT = 10_000;
 
