@@ -207,6 +207,13 @@ export function buildEntityIndex(
     const found: DetectedEntity[] = [];
     let i = 0;
     while (i < tokens.length) {
+      // Dictation splits a name it does not know into two words it does: "alt man" is "altman".
+      const split = exact ? undefined : aliasMap.get(`${tokens[i]}${tokens[i + 1] ?? " "}`);
+      if (split) {
+        for (const entity of split) found.push({ entity, similarity: 1, start: i, end: i + 2 });
+        i += 2;
+        continue;
+      }
       let matched = false;
       const startsName = mayStartName(tokens[i] ?? "");
       for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1 && !matched; n--) {
