@@ -1748,6 +1748,9 @@ describe("ask: off-topic questions get no answer", () => {
     ["مين ربح القضية", true],
     ["مين كسب القضية في الآخر", true],
     ["ليش ماسك رفع القضية عشان الربح", false],
+    // The court named with where it sits and a hedge before its verb.
+    ["how did the federal court in california ultimately rule", true],
+    ["musk decided to sue in a california court", false],
   ])("reads %j as asking how the case ended: %j", (question, outcome) => {
     expect(asksCourtOutcome(tokenize(question))).toBe(outcome);
   });

@@ -24,10 +24,10 @@ const OUTCOME = wordSet(
 const WON_AFTER_WHO = word("ربح");
 /**
  * Verbs that tell an outcome only with the court as their subject, up to COURT_REACH words before
- * them: "the judge decided", "the judge in California decide", not "Musk decided to sue".
+ * them: "the judge decided", "the court in California ultimately rule", not "Musk decided to sue".
  */
 const COURT_VERBS = wordSet("rule rules ruled decide decides decided reject rejects grant grants");
-const COURT_REACH = 3;
+const COURT_REACH = 5;
 /**
  * "What happened at the hearing?" asks how a sitting went; the story only says one is set. A case
  * or a lawsuit did happen ("what happened with Musk's lawsuit?" is answered by what he asked for),
