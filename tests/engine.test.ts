@@ -374,6 +374,12 @@ describe("ask: the right paragraph is cited first", () => {
       15,
     ],
     ["why r musk and sam beefing in the first place", "musk-altman-feud-origin", 10],
+    // Taking the stage is announcing: before that, the venture was OpenAI's plan.
+    [
+      "did openai plan stargate before the president took the stage",
+      "was-stargate-originally-openai-project",
+      15,
+    ],
     [
       "does the tesla guy think he's getting a fair shot against openai",
       "musk-unfair-competition-claim",

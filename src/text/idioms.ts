@@ -216,6 +216,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["بحسب|حسب النص", ""],
   ["back in the day", "early"],
   ["take|took|taken credit", "announced"],
+  // A president takes the stage to announce: "before the president took the stage with it".
+  ["take|took|taken the stage", "announced"],
   ["من زمان", "فترة طويلة"],
   ["for ages", "long"],
   ["for years", "long"],
