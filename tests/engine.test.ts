@@ -422,6 +422,8 @@ describe("ask: the right paragraph is cited first", () => {
     // Gulf "مسوي" (made, formed) for the Standard "أسس" and "شكّل".
     ["منو مسوي ستارغيت؟", "who-is-behind-stargate", 2],
     ["الشركات اللي سوت ستارغيت", "who-is-behind-stargate", 2],
+    // Companies that "entered" a venture with OpenAI joined it.
+    ["شو الشركات اللي دخلت مع OpenAI بستارغيت؟", "who-is-behind-stargate", 2],
     // The present "يسوي" is what something does, not who made it.
     ["ستارجيت ايش بيسوي", "what-is-stargate-building", 3],
     // A preposition on a word only the synonym list has: "بـ" + Iraqi "شكد" (how much).
