@@ -393,6 +393,8 @@ describe("idioms", () => {
     ["before trump hyped it up", ["before", "trump", "announced", "it"]],
     ["was he joking around", ["was", "he", "joking"]],
     ["before trump took credit for it", ["before", "trump", "announced", "for", "it"]],
+    ["before he took the stage", ["before", "he", "announced"]],
+    ["في ما يتعلق بالنزاع متى الجلسة", ["نزاع", "متي", "جلسه"]],
     ["دعمتها من زمان", ["دعمتها", "فتره", "طويله"]],
     ["are they splitting up or what", ["are", "they", "splitting", "up"]],
     ["وين الداتا سنتر", ["وين", "مركز", "بيانات"]],

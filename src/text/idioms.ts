@@ -214,6 +214,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   [`بحسب|حسب ما ورد في ${ARABIC_STORY}`, ""],
   [`بحسب|حسب ما فهمت من ${ARABIC_STORY}`, ""],
   ["بحسب|حسب النص", ""],
+  // A formal writer's "regarding" says nothing the question's own words do not.
+  ["فيما|في ما يتعلق", ""],
   ["back in the day", "early"],
   ["take|took|taken credit", "announced"],
   // A president takes the stage to announce: "before the president took the stage with it".
