@@ -110,6 +110,19 @@ describe("descriptions", () => {
     expect(named(world, "ada company")).toEqual(["ada"]);
   });
 
+  it("tells a person's companies apart by a word only some of them are known by", () => {
+    const several = buildEntityIndex([
+      entity("ada", "person", { owns: ["acme", "bolt"] }),
+      entity("acme", "company", undefined, ["acme rockets"]),
+      entity("bolt", "company", undefined, ["bolt cars"]),
+    ]);
+    expect(named(several, "ada rockets company")).toEqual(["acme<ada"]);
+    expect(named(several, "the company of ada for cars")).toEqual(["bolt<ada"]);
+    // A word neither is known by, or none at all, names no one company.
+    expect(named(several, "ada new company")).toEqual(["ada"]);
+    expect(named(several, "ada company")).toEqual(["ada"]);
+  });
+
   it("marks a person's role beside a company that the store gives no one", () => {
     const unheld = (text: string) =>
       world.detectEntities(tokenize(text)).map((d) => `${d.entity.id}:${d.unheldRole === true}`);
@@ -164,6 +177,13 @@ describe("descriptions in the real store", () => {
     expect(engine.who("the guy who runs lancium").ref).toBe("entity:mcnamara");
     expect(engine.who("the guy from oracle").ref).toBe("entity:ellison");
     expect(engine.who("the guy who owns tesla").ref).toBe("entity:musk");
+  });
+
+  it("answers /who for the one of Musk's companies the reader's words describe", () => {
+    expect(engine.who("musk's car company").ref).toBe("entity:tesla");
+    expect(engine.who("شركة ماسك بتاعة الذكاء الاصطناعي").ref).toBe("entity:xai");
+    // He is behind four companies, and founded OpenAI too: his company alone is none of them.
+    expect(engine.who("musk's company").ref).toBe("entity:musk");
   });
 
   it("knows a company by what readers know it makes", () => {

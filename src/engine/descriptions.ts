@@ -1,5 +1,5 @@
 import type { Entity, Relation } from "../knowledge/schema.ts";
-import { normalize } from "../text/normalize.ts";
+import { normalize, tokenize } from "../text/normalize.ts";
 
 /**
  * Readers name people and companies by what they run or make: "the Tesla guy", "the ChatGPT
@@ -132,8 +132,37 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
   const holdersOf = (entity: Entity, relation: Relation) =>
     holders.get(entity.id)?.get(relation) ?? [];
 
-  /** Who a role word beside `entity` names, if the store says exactly one. */
-  const resolve = (entity: Entity, { kind, relations }: Role): Entity | undefined => {
+  // The words each entity is known by or described with: "car" of Tesla's "electric car company",
+  // "rocket" of SpaceX's "rocket company", "ذكاء" of xAI's "شركة ماسك ... للذكاء الاصطناعي".
+  const knownBy = new Map(
+    entities.map((e) => [
+      e,
+      new Set([...e.aliases, e.description.en, e.description.ar].flatMap(tokenize)),
+    ]),
+  );
+  /**
+   * Of a person's several companies, the one the reader's other words describe: "Musk's car
+   * company" is Tesla, where "Musk's company" could be any of five. A word every one of them has
+   * ("company", "musk") tells none apart, and one that two have ("ai": xAI, and OpenAI, which he
+   * co-founded) names neither.
+   */
+  const describedBy = (companies: readonly Entity[], context: readonly string[]) => {
+    const telling = context.filter((word) => {
+      const having = companies.filter((c) => knownBy.get(c)?.has(word)).length;
+      return having > 0 && having < companies.length;
+    });
+    return only(companies.filter((c) => telling.some((word) => knownBy.get(c)?.has(word))));
+  };
+
+  /**
+   * Who a role word beside `entity` names, if the store says exactly one; `context` is the rest
+   * of the reader's words, which may tell one of a person's companies from the others.
+   */
+  const resolve = (
+    entity: Entity,
+    { kind, relations }: Role,
+    context: readonly string[] = [],
+  ): Entity | undefined => {
     if (entity.kind === kind) return entity;
     // The first relation anyone holds decides: "the OpenAI guy" is the one who runs it, though
     // two men founded it; and when two share that relation, the role names no one.
@@ -149,7 +178,8 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
       const own = Object.values(entity.behind ?? {}).flatMap((ids) =>
         ids.map((id) => byId.get(id)),
       );
-      return only(own.filter((e): e is Entity => e?.kind === "company"));
+      const companies = [...new Set(own.filter((e): e is Entity => e?.kind === "company"))];
+      return only(companies) ?? describedBy(companies, context);
     }
     return undefined;
   };
@@ -181,10 +211,15 @@ export function buildDescriptions(entities: readonly Entity[]): Describe {
       // After the name ("tesla guy", "microsoft top guy"), or before it ("ceo of the tesla", "رئيس تسلا").
       let after = end;
       if (BEFORE_ROLE.has(tokens[after] ?? "") && roles.has(tokens[after + 1] ?? "")) after++;
+      // "Musk's car company": a word of the reader's own may say which of a person's companies.
+      else if (entity.kind === "person" && roles.get(tokens[after + 1] ?? "")?.kind === "company")
+        after++;
       const { role: beforeRole, at: before } = roleBefore(tokens, start, ROLE_REACH);
       const afterRole = roles.get(tokens[after] ?? "");
-      const byAfter = afterRole && resolve(entity, afterRole);
-      const byBefore = !byAfter && beforeRole && resolve(entity, beforeRole);
+      // The reader's words beside the name and its role, which no role word is.
+      const context = tokens.filter((t, k) => (k < start || k >= end) && t && !roles.has(t));
+      const byAfter = afterRole && resolve(entity, afterRole, context);
+      const byBefore = !byAfter && beforeRole && resolve(entity, beforeRole, context);
       if (byAfter) end = after + 1;
       else if (byBefore) start = before;
       else break;
