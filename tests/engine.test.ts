@@ -159,6 +159,8 @@ describe("who: the named entity comes first", () => {
     ["windows maker", "microsoft"],
     ["the windows company", "microsoft"],
     ["the president", "trump"],
+    // The story calls Musk a close adviser to Trump (¶5): Trump's adviser is Musk, not Trump.
+    ["trump's adviser", "musk"],
     // Readers name the president by his house: "before the White House rollout".
     ["the white house", "trump"],
     ["سيد البيت الأبيض", "trump"],
@@ -390,6 +392,8 @@ describe("ask: the right paragraph is cited first", () => {
     // What the feud is testing is ¶1's to say; what ties Musk to Trump, ¶5's.
     ["what is the stargate fight testing for musk", "feud-tests-musk-influence", 1],
     ["is musk close to trump", "musk-trump-relationship", 5],
+    // "Trump's adviser" is Musk's name only when it stands for him: here it is asked of him.
+    ["is musk trump's adviser", "musk-trump-relationship", 5],
     // Who lends OpenAI its computing is ¶20's to say, not the ¶2 that names ChatGPT's maker.
     ["which company provides openai with computing", "microsoft-openai-relationship", 20],
     ["how was chatgpt built", "microsoft-openai-relationship", 20],
