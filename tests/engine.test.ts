@@ -185,11 +185,26 @@ describe("who: the named entity comes first", () => {
     ["larry page", "ellison"],
     ["لاري بيج", "ellison"],
     ["sam bankman", "altman"],
+    // Half its letter pairs are those of "تمان", as the tokeniser leaves "ألتمان": not enough.
+    ["سام بانكمان", "altman"],
     ["donald duck", "trump"],
   ])("asks rather than answers a first name with another surname, %j", (name, id) => {
     const result = engine.who(name);
     expect(result.status).toBe("ambiguous");
     expect(result.suggestions[0]?.ref).toBe(`entity:${id}`);
+  });
+
+  // The story names no one's family: Musk is offered, never answered as his own wife.
+  it.each([
+    ["musk's wife", "musk"],
+    ["elon musk's mother", "musk"],
+    ["زوجة ماسك", "musk"],
+    ["trump's son", "trump"],
+  ])("asks rather than answers a person's family, %j", (name, id) => {
+    for (const result of [engine.who(name), engine.quote(name)]) {
+      expect(result.status).toBe("ambiguous");
+      expect(result.suggestions[0]?.ref).toMatch(new RegExp(`:${id}$`));
+    }
   });
 
   it.each([

@@ -2,6 +2,7 @@ import type { Entity } from "../knowledge/schema.ts";
 import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_FUTURE_VERB, ARABIC_TOKEN } from "../text/token-scripts.ts";
+import { wordSet } from "../text/word-lists.ts";
 import { buildDescriptions, type Described } from "./descriptions.ts";
 import { buildFuzzyTermIndex, type FuzzyHit, letterPairsShared } from "./fuzzy-terms.ts";
 
@@ -74,6 +75,19 @@ function oneLetterChanged(typed: string, part: string): number {
   for (let k = 0; k < typed.length; k++) if (typed[k] !== part[k]) changed++;
   return changed === 1 ? (typed.length - 1) / typed.length : 0;
 }
+
+/**
+ * "/who musk's wife" asks for someone the story never names: a person's family. The person is
+ * offered, never answered as though he were his own wife.
+ */
+const KIN = wordSet(
+  `wife husband spouse ex mom mum mother dad father parents brother sister sibling siblings son
+  sons daughter daughters kid kids child children girlfriend boyfriend family cousin uncle aunt
+  زوجة زوجته زوج زوجها والدة والدته والد والده امه أمه ابوه أبوه ابن ابنه بنت بنته اخ اخو اخوه اخت
+  اخته أولاد اولاده أولاده عائلة عائلته عيلة عيلته`,
+);
+/** Below every cut-off that answers: the person is only offered. */
+const KIN_SIMILARITY = 0.5;
 
 // Shared by every word that names nothing, which is most words of a question.
 const NO_HITS: readonly EntityMatch[] = [];
@@ -288,8 +302,9 @@ export function buildEntityIndex(
     if (d.end - d.start !== 1 || !next || !fullNames) return undefined;
     if (STOPWORDS.has(next) || realWords.has(next) || namesTokenAt(found, d.end)) return undefined;
     // His surname misspelt past what a typo look-up takes ("لاري إيليسون") keeps most of its
-    // letter pairs; another person's ("page", "بيج") keeps next to none.
-    if (fullNames.some((name) => letterPairsShared(next, name.slice(first.length + 1)) >= 0.5))
+    // letter pairs; another person's keeps next to none ("page", "بيج"), or half of a short one
+    // ("بانكمان" has "ما" and "ان" of Altman's "تمان", as the tokeniser leaves "ألتمان").
+    if (fullNames.some((name) => letterPairsShared(next, name.slice(first.length + 1)) > 0.5))
       return undefined;
     return Math.max(...fullNames.map((name) => closenessWordByWord([first, next], name)));
   };
@@ -311,9 +326,13 @@ export function buildEntityIndex(
     const tokens = key.split(" ");
     if (tokens.length > 1) {
       const found = detectEntities(tokens);
+      const kinAsked = tokens.some((t) => KIN.has(t));
       for (const d of found) {
         const coverage = (d.end - d.start) / tokens.length;
-        const similarity = asOtherSurname(tokens, d, found) ?? d.similarity;
+        const similarity = Math.min(
+          asOtherSurname(tokens, d, found) ?? d.similarity,
+          d.entity.kind === "person" && kinAsked ? KIN_SIMILARITY : 1,
+        );
         // "The founder of OpenAI" is one of the people who founded it, each as likely.
         for (const entity of d.heldBy ?? [d.entity])
           keep(entity, similarity * (0.85 + 0.15 * coverage));
