@@ -194,17 +194,27 @@ describe("who: the named entity comes first", () => {
     expect(result.suggestions[0]?.ref).toBe(`entity:${id}`);
   });
 
-  // The story names no one's family: Musk is offered, never answered as his own wife.
+  // The story names no one's family or staff: Musk is offered, never answered as his own wife.
   it.each([
     ["musk's wife", "musk"],
     ["elon musk's mother", "musk"],
     ["زوجة ماسك", "musk"],
     ["trump's son", "trump"],
-  ])("asks rather than answers a person's family, %j", (name, id) => {
+    ["musk's lawyer", "musk"],
+    ["trump's vice president", "trump"],
+  ])("asks rather than answers someone known by a tie to a person, %j", (name, id) => {
     for (const result of [engine.who(name), engine.quote(name)]) {
       expect(result.status).toBe("ambiguous");
       expect(result.suggestions[0]?.ref).toMatch(new RegExp(`:${id}$`));
     }
+  });
+
+  it("reads a title the story gives no one as that title, not a misspelt CEO", () => {
+    const result = engine.who("openai cfo");
+    expect(result.status).toBe("no_match");
+    expect(result.text).toBe("The story doesn't say who holds that role.");
+    expect(result.suggestions[0]?.ref).toBe("entity:openai");
+    expect(engine.who("openai ceo").ref).toBe("entity:altman");
   });
 
   it.each([

@@ -27,6 +27,9 @@ role("owner tycoon mogul صاحب مالك مول", "person", ["owns", "founded"
 role("boss head leader honcho رئيس زعيم", "person", ["runs", "owns"]);
 role("ceo chief exec executive chairman مدير", "person", ["runs"]);
 role("founder cofounder مؤسس", "person", ["founded"]);
+/** Titles the story gives no one: "the OpenAI CFO" is not a misspelt "OpenAI CEO". */
+export const UNHELD_TITLES = new Set(words("cfo coo cto cio cmo cpo"));
+for (const title of UNHELD_TITLES) roles.set(title, { kind: "person", relations: [] });
 role("company firm maker makers developer creator شركة صانع صانعة مطور مطورة", "company", [
   "makes",
 ]);

@@ -3,7 +3,7 @@ import { ARTICLE_PREFIXES, normalize, stripArticle } from "../text/normalize.ts"
 import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_FUTURE_VERB, ARABIC_TOKEN } from "../text/token-scripts.ts";
 import { wordSet } from "../text/word-lists.ts";
-import { buildDescriptions, type Described } from "./descriptions.ts";
+import { buildDescriptions, type Described, UNHELD_TITLES } from "./descriptions.ts";
 import { buildFuzzyTermIndex, type FuzzyHit, letterPairsShared } from "./fuzzy-terms.ts";
 
 /** An entity found for a query, with how sure we are (1 for an exact alias). */
@@ -58,7 +58,7 @@ const spellsWordForWord = (words: readonly string[], term: string): boolean => {
       const typed = words[k] ?? "";
       return (
         ARABIC_TOKEN.test(w) === ARABIC_TOKEN.test(typed) &&
-        (typed === w || typed.length >= MIN_TYPO_LETTERS)
+        (typed === w || (typed.length >= MIN_TYPO_LETTERS && !UNHELD_TITLES.has(typed)))
       );
     })
   );
@@ -77,17 +77,20 @@ function oneLetterChanged(typed: string, part: string): number {
 }
 
 /**
- * "/who musk's wife" asks for someone the story never names: a person's family. The person is
- * offered, never answered as though he were his own wife.
+ * "/who musk's wife", "/who trump's lawyer": someone the story never names, known by a tie to a
+ * person it does. The person is offered, never answered as though he were his own wife.
  */
-const KIN = wordSet(
+const TIES = wordSet(
   `wife husband spouse ex mom mum mother dad father parents brother sister sibling siblings son
   sons daughter daughters kid kids child children girlfriend boyfriend family cousin uncle aunt
+  friend friends lawyer lawyers attorney attorneys judge spokesman spokeswoman spokesperson
+  secretary deputy assistant vice vp
   زوجة زوجته زوج زوجها والدة والدته والد والده امه أمه ابوه أبوه ابن ابنه بنت بنته اخ اخو اخوه اخت
-  اخته أولاد اولاده أولاده عائلة عائلته عيلة عيلته`,
+  اخته أولاد اولاده أولاده عائلة عائلته عيلة عيلته صديق صديقه محامي محاميه محامو قاضي نائب نائبه
+  متحدث مساعد مساعده`,
 );
 /** Below every cut-off that answers: the person is only offered. */
-const KIN_SIMILARITY = 0.5;
+const TIED_SIMILARITY = 0.5;
 
 // Shared by every word that names nothing, which is most words of a question.
 const NO_HITS: readonly EntityMatch[] = [];
@@ -326,12 +329,12 @@ export function buildEntityIndex(
     const tokens = key.split(" ");
     if (tokens.length > 1) {
       const found = detectEntities(tokens);
-      const kinAsked = tokens.some((t) => KIN.has(t));
+      const tieAsked = tokens.some((t) => TIES.has(t));
       for (const d of found) {
         const coverage = (d.end - d.start) / tokens.length;
         const similarity = Math.min(
           asOtherSurname(tokens, d, found) ?? d.similarity,
-          d.entity.kind === "person" && kinAsked ? KIN_SIMILARITY : 1,
+          d.entity.kind === "person" && tieAsked ? TIED_SIMILARITY : 1,
         );
         // "The founder of OpenAI" is one of the people who founded it, each as likely.
         for (const entity of d.heldBy ?? [d.entity])
