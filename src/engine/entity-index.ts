@@ -225,7 +225,9 @@ export function buildEntityIndex(
     let i = 0;
     while (i < tokens.length) {
       // Dictation splits a name it does not know into two words it does: "alt man" is "altman".
-      const split = exact ? undefined : aliasMap.get(`${tokens[i]}${tokens[i + 1] ?? " "}`);
+      const nextWord = tokens[i + 1];
+      const split =
+        exact || nextWord === undefined ? undefined : aliasMap.get(tokens[i] + nextWord);
       if (split) {
         for (const entity of split) found.push({ entity, similarity: 1, start: i, end: i + 2 });
         i += 2;
