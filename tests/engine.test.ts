@@ -1917,6 +1917,15 @@ describe("quote", () => {
     expect(result.text).toContain("«");
   });
 
+  it("quotes the one speaker among names tied at the top, and asks between two speakers", () => {
+    const atDavos = engine.quote("nadella davos");
+    expect(atDavos.status).toBe("answered");
+    expect(atDavos.ref).toBe("quote:nadella");
+    const both = engine.quote("trump on musk");
+    expect(both.status).toBe("ambiguous");
+    expect(both.suggestions.map((s) => s.ref).sort()).toEqual(["quote:musk", "quote:trump"]);
+  });
+
   it.each(["oracle", "xai"])("has no quote from %s and suggests speakers who do", (name) => {
     const result = engine.quote(name);
     expect(result.status).toBe("no_match");

@@ -320,6 +320,13 @@ export function createEngine(knowledge: Knowledge): Engine {
       (!runnerUp || best.similarity - runnerUp.similarity > TIE_MARGIN);
     if (best && clearWinner)
       return answer(best.entity, lang, best.similarity, query.tokens.join(" "));
+    // "/quote nadella davos": of the names tied at the top, only Nadella has words to quote.
+    const tiedSpeakers = matches.filter(
+      (m) => best && best.similarity - m.similarity <= TIE_MARGIN && pool?.has(m.entity),
+    );
+    const [speaker] = tiedSpeakers;
+    if (speaker && tiedSpeakers.length === 1 && speaker.similarity >= ENTITY_ANSWER_SIMILARITY)
+      return answer(speaker.entity, lang, speaker.similarity, query.tokens.join(" "));
     const fallback = pool ? [...pool] : featuredEntities;
     if (matches.length > 0) {
       return didYouMean(
