@@ -1921,9 +1921,20 @@ describe("quote", () => {
     const atDavos = engine.quote("nadella davos");
     expect(atDavos.status).toBe("answered");
     expect(atDavos.ref).toBe("quote:nadella");
-    const both = engine.quote("trump on musk");
+    const both = engine.quote("trump and musk");
     expect(both.status).toBe("ambiguous");
     expect(both.suggestions.map((s) => s.ref).sort()).toEqual(["quote:musk", "quote:trump"]);
+  });
+
+  // The speaker comes before what the reader wants him quoted on, which names someone too.
+  it.each([
+    ["trump on musk", "trump"],
+    ["altman about musk", "altman"],
+    ["ترامب عن ماسك", "trump"],
+  ])("quotes the speaker named before the topic, %j", (query, id) => {
+    const result = engine.quote(query);
+    expect(result.status).toBe("answered");
+    expect(result.ref).toBe(`quote:${id}`);
   });
 
   it.each(["oracle", "xai"])("has no quote from %s and suggests speakers who do", (name) => {

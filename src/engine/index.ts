@@ -167,6 +167,16 @@ function sayingFirst(
   return saying ? [saying, ...citations.filter((c) => c !== saying)] : citations;
 }
 
+/**
+ * "/quote trump on musk": the speaker comes before what the reader wants him quoted on, which
+ * names someone too. The text before "on", "about" or "عن", when there is any.
+ */
+const TOPIC_MARKER = /\s(?:on|about|re|regarding|عن|حول|بشأن|بخصوص)\s/iu;
+function speakerPart(raw: string): string {
+  const [before = ""] = raw.split(TOPIC_MARKER);
+  return before.trim() ? before : raw;
+}
+
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
   const entities = buildEntityIndex(knowledge.entities, { realWords: realWordsOf(knowledge) });
@@ -301,7 +311,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     const query = parseQuery(input, options);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
-    const matches: EntityMatch[] = entities.findEntity(query.raw);
+    const matches: EntityMatch[] = entities.findEntity(
+      kind === "quote" ? speakerPart(query.raw) : query.raw,
+    );
     const best = matches[0];
     // "/who the CEO of SoftBank": a role the story gives no one. SoftBank is what it does say.
     // ("/quote the CEO of SoftBank" already says SoftBank has no quote, and offers who has.)
