@@ -209,6 +209,13 @@ describe("who: the named entity comes first", () => {
     }
   });
 
+  it("answers no question about someone known by a tie to a person", () => {
+    for (const question of ["what did musk's lawyer say", "شو قال محامي ماسك"])
+      expect(engine.ask(question).status).not.toBe("answered");
+    // A friend is how readers ask about Musk and Trump themselves, which the story answers.
+    expect(engine.ask("is musk trump's friend").ref).toBe("faq:musk-trump-relationship");
+  });
+
   it("reads a title the story gives no one as that title, not a misspelt CEO", () => {
     const result = engine.who("openai cfo");
     expect(result.status).toBe("no_match");

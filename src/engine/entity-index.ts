@@ -81,16 +81,31 @@ function oneLetterChanged(typed: string, part: string): number {
  * person it does. The person is offered, never answered as though he were his own wife.
  */
 const TIES = wordSet(
-  `wife husband spouse ex mom mum mother dad father parents brother sister sibling siblings son
+  `wife husband spouse mom mum mother dad father parents brother sister sibling siblings son
   sons daughter daughters kid kids child children girlfriend boyfriend family cousin uncle aunt
-  friend friends lawyer lawyers attorney attorneys judge spokesman spokeswoman spokesperson
+  lawyer lawyers attorney attorneys judge spokesman spokeswoman spokesperson
   secretary deputy assistant vice vp
   زوجة زوجته زوج زوجها والدة والدته والد والده امه أمه ابوه أبوه ابن ابنه بنت بنته اخ اخو اخوه اخت
-  اخته أولاد اولاده أولاده عائلة عائلته عيلة عيلته صديق صديقه محامي محاميه محامو قاضي نائب نائبه
+  اخته أولاد اولاده أولاده عائلة عائلته عيلة عيلته محامي محاميه محامو قاضي نائب نائبه
   متحدث مساعد مساعده`,
 );
 /** Below every cut-off that answers: the person is only offered. */
 const TIED_SIMILARITY = 0.5;
+
+/**
+ * Whether a person found in the question stands right beside a tie word ("musk's lawyer", "محامي
+ * ماسك"): the question is about someone the story never names.
+ */
+export function asksAboutTiedPerson(
+  tokens: readonly string[],
+  names: readonly DetectedEntity[],
+): boolean {
+  return names.some(
+    (d) =>
+      d.entity.kind === "person" &&
+      (TIES.has(tokens[d.end] ?? "") || TIES.has(tokens[d.start - 1] ?? "")),
+  );
+}
 
 // Shared by every word that names nothing, which is most words of a question.
 const NO_HITS: readonly EntityMatch[] = [];

@@ -5,6 +5,7 @@ import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
 import { askedName, buildAnswerNameIndex, offeredChoices } from "./asked-name.ts";
 import { asksCourtOutcome } from "./court-outcome.ts";
 import {
+  asksAboutTiedPerson,
   buildEntityIndex,
   type DetectedEntity,
   type EntityIndex,
@@ -400,6 +401,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     );
     // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
     const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
+    // "What did Musk's lawyer say?": someone the story never names, whatever entry shares words.
+    const asksTiedPerson = asksAboutTiedPerson(own, namesInQuestion());
     const asksOutcome = asksCourtOutcome(own);
     const recalled = findQuote(own, namesInQuestion, query.raw);
     if (recalled) return saidBy(recalled, lang);
@@ -419,6 +422,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       (!addressee || actors.answersWhoAddressed(r.entry, addressee)) &&
       (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)) &&
       !asksUnheldRole &&
+      !asksTiedPerson &&
       !asksOutcome;
     /** The best of a ranking's fitting entries, if it may answer: confident, and not tied. */
     const answering = ([fit, next]: readonly RankedEntry[]): RankedEntry | undefined => {
