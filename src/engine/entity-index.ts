@@ -346,6 +346,8 @@ export function buildEntityIndex(
     const tokens = key.split(" ");
     if (tokens.length > 1) {
       const found = detectEntities(tokens);
+      // A name as typed is the whole query, so a tie word anywhere in it asks for someone else
+      // ("the judge in musk's case"); a question is read more narrowly (`asksAboutTiedPerson`).
       const tieAsked = tokens.some((t) => TIES.has(t));
       for (const d of found) {
         const coverage = (d.end - d.start) / tokens.length;
