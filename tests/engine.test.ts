@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorsIn, addresseeIn } from "../src/engine/actor.ts";
-import { askedName, buildAnswerNameIndex, offeredChoices } from "../src/engine/asked-name.ts";
+import {
+  askedName,
+  asksUnheldHolder,
+  buildAnswerNameIndex,
+  offeredChoices,
+} from "../src/engine/asked-name.ts";
 import { asksCourtOutcome } from "../src/engine/court-outcome.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
@@ -896,6 +901,30 @@ describe("a name asked for", () => {
     expect(askedName(tokens, () => entities.detectEntities(tokens))).toBe(asked);
   });
 
+  // A role the story gives no one: asked after, by name or alone, it asks who holds it.
+  it.each([
+    ["who is the ceo of softbank", true],
+    ["what is the name of softbank's ceo", true],
+    ["softbank ceo name", true],
+    ["softbank ceo", true],
+    ["مدير سوفت بنك", true],
+    // The role held, or the role only describing who the question is about.
+    ["openai ceo", false],
+    ["why is the tesla chief taking the chatgpt maker to court", false],
+    ["softbank money", false],
+  ])("reads %j as asking who holds a role no one does: %j", (question, asks) => {
+    const tokens = tokenize(question);
+    const entities = buildEntityIndex(knowledge.entities);
+    const names = entities.detectEntities(tokens);
+    expect(
+      asksUnheldHolder(
+        tokens,
+        names,
+        askedName(tokens, () => names),
+      ),
+    ).toBe(asks);
+  });
+
   // Names joined by "or" are the choices asked among: the answer may name one of them.
   it.each([
     ["who will own the abilene site crusoe or lancium", ["crusoe", "lancium"]],
@@ -1757,7 +1786,9 @@ describe("ask: off-topic questions get no answer", () => {
   itMakesNoClaim([
     "how old is elon musk",
     "who is the ceo of softbank",
-    // Typed as search words: jobs the story never counts.
+    // Typed as search words: a role the story gives no one, and jobs it never counts.
+    "softbank ceo name",
+    "softbank ceo",
     "stargate jobs number",
     "stargate jobs",
     "كم عمر سام ألتمان؟",

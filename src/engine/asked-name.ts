@@ -1,6 +1,8 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
 import { word, wordSet } from "../text/word-lists.ts";
+import { isPersonRole } from "./descriptions.ts";
 import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
 import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
 
@@ -55,6 +57,24 @@ export function askedName(
     return "person";
   const calledWhat = QUESTION_WORDS.has(first ?? "") && tokens.at(-1) === CALLED;
   return name >= 0 || calledWhat ? "any" : undefined;
+}
+
+/**
+ * Whether the question asks who holds a role the story gives no one: "who is the CEO of
+ * SoftBank?", "softbank ceo name", or the role alone, "softbank ceo". Whoever that is, the story
+ * never says. "Why is the Tesla chief suing?" asks about the suit, not who the chief is.
+ */
+export function asksUnheldHolder(
+  tokens: readonly string[],
+  names: readonly DetectedEntity[],
+  asked: AskedName | undefined,
+): boolean {
+  if (!names.some((d) => d.unheldRole)) return false;
+  if (asked !== undefined) return true;
+  const named = (i: number) => names.some((d) => i >= d.start && i < d.end);
+  return tokens.every(
+    (t, i) => named(i) || STOPWORDS.has(t) || NAME_WORDS.has(t) || isPersonRole(t),
+  );
 }
 
 /** "Crusoe or Lancium", "كروزو ولا لانشيوم", "كروزو أم لانشيوم". */

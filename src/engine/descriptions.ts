@@ -36,6 +36,9 @@ role("company firm maker makers developer creator شركة صانع صانعة �
 // "The ChatGPT people", "جماعة شات جي بي تي": the many behind a product are its maker, not one person.
 role("people folks team crew جماعة", "company", ["makes"]);
 
+/** Whether a word names a person by a role: "ceo", "boss", "founder", "مدير". */
+export const isPersonRole = (word: string): boolean => roles.get(word)?.kind === "person";
+
 /** Words between a name and the role after it: "Microsoft's top guy". */
 const BEFORE_ROLE = new Set(words("top big main"));
 /**

@@ -2,7 +2,7 @@ import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
 import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
-import { askedName, buildAnswerNameIndex, offeredChoices } from "./asked-name.ts";
+import { askedName, asksUnheldHolder, buildAnswerNameIndex, offeredChoices } from "./asked-name.ts";
 import { asksCourtOutcome } from "./court-outcome.ts";
 import {
   asksAboutTiedPerson,
@@ -399,8 +399,7 @@ export function createEngine(knowledge: Knowledge): Engine {
             .filter((id) => !choices.has(id))
         : [],
     );
-    // "Who is the CEO of SoftBank?": whoever holds a role the story gives no one, it never says.
-    const asksUnheldRole = nameAsked === "who" && namesInQuestion().some((d) => d.unheldRole);
+    const asksUnheldRole = asksUnheldHolder(own, namesInQuestion(), nameAsked);
     // "What did Musk's lawyer say?": someone the story never names, whatever entry shares words.
     const asksTiedPerson = asksAboutTiedPerson(own, namesInQuestion());
     const asksOutcome = asksCourtOutcome(own);
