@@ -925,6 +925,15 @@ describe("a name asked for", () => {
     ).toBe(asks);
   });
 
+  itAnswers(
+    [
+      ["altman shu radd 3a musk?", "faq:altman-response-to-musk"],
+      ["ya3ni shu hiye stargate bel zabt?", "faq:what-is-stargate"],
+      ["fi court case bein musk w openai? emta el jalse?", "faq:court-hearing-date"],
+    ],
+    "the entry its Arabizi asks for",
+  );
+
   // Names joined by "or" are the choices asked among: the answer may name one of them.
   it.each([
     ["who will own the abilene site crusoe or lancium", ["crusoe", "lancium"]],

@@ -1,3 +1,4 @@
+import { readArabizi } from "../text/arabizi.ts";
 import { detectLang, tokenize } from "../text/normalize.ts";
 import type { Lang, QueryOptions } from "./types.ts";
 
@@ -5,7 +6,10 @@ import type { Lang, QueryOptions } from "./types.ts";
 export const MAX_QUERY_LENGTH = 300;
 
 export type ParsedQuery =
-  /** `raw`: the text every reading starts from, trimmed and without a thread's post number. */
+  /**
+   * `raw`: the text every reading starts from, trimmed, without a thread's post number, and with
+   * Arabizi in Arabic script.
+   */
   | { ok: true; raw: string; lang: Lang; tokens: string[] }
   | { ok: false; lang: Lang; error: { en: string; ar: string } };
 
@@ -39,7 +43,7 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
       },
     };
   }
-  const text = raw.replace(THREAD_NUMBER, "$1");
+  const text = readArabizi(raw.replace(THREAD_NUMBER, "$1"));
   const tokens = tokenize(text);
   if (tokens.length === 0) {
     return {
