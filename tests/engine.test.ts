@@ -934,6 +934,9 @@ describe("a name asked for", () => {
     "the entry its Arabizi asks for",
   );
 
+  // Search words: the count asked for, not the place the count's words name.
+  itAnswers([["abilene buildings count", "faq:how-many-data-centers"]], "the count it asks for");
+
   // Names joined by "or" are the choices asked among: the answer may name one of them.
   it.each([
     ["who will own the abilene site crusoe or lancium", ["crusoe", "lancium"]],
@@ -1193,6 +1196,12 @@ describe("the kind of fact a question asks for", () => {
     ["when is the abilene site going to be done", ["time", "future"]],
     ["when's the site gonna open", ["time", "future"]],
     ["when did stargate first get going", ["time"]],
+    // Search words ask for a count with no question word; a question word keeps its own kind.
+    ["abilene buildings count", ["amount", "count"]],
+    ["number of stargate data centers", ["amount", "count"]],
+    ["what did ellison say about the number of buildings", []],
+    // "عدّد" is "list" as much as "عدد" is "number".
+    ["عدد لي شركات ماسك", []],
   ])("reads %j as asking for %j", (question, kinds) => {
     expect([...questionKinds(tokenize(question))]).toEqual(kinds);
   });

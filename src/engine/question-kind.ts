@@ -211,6 +211,12 @@ export function questionKinds(allTokens: readonly string[]): Set<QuestionKind> {
   // "How many data centers…", "كم مركز بيانات…" count things; "how many billions…" and "كم
   // قيمة…" ask a sum of money.
   if (kinds.has("amount") && countCue(allTokens) >= 0) kinds.add("count");
+  // Search words ask with no question word: "abilene buildings count", "number of data centers".
+  const asksNothing = kinds.size === 0 && !allTokens.some((t) => QUESTION_WORDS.has(t));
+  if (asksNothing && allTokens.some((t) => COUNT_WORDS.has(t))) {
+    kinds.add("amount");
+    kinds.add("count");
+  }
   allTokens.forEach((t, i) => {
     if (PRECISION.has(allTokens[i - 1] ?? ""))
       for (const kind of EXACT_NOUNS.get(t) ?? []) kinds.add(kind);
@@ -241,6 +247,11 @@ const MANY = word("many");
 const MONEY_WORD = /^(?:bil|mil|doll|buck)/;
 /** The Arabic words among the cues that ask "how much" or "how many", as "كم". */
 const ARABIC_HOW_MANY = arabicCues("amount");
+/**
+ * A number of things, asked for in search words: "stargate buildings count". Not "عدد", which is
+ * also "عدّد", "list", without its shadda: "عدّد لي شركات ماسك" asks for no number.
+ */
+const COUNT_WORDS = wordSet("count number");
 /** Arabic counts with a noun after "كم"; a verb or "قيمة" there asks an amount of money. */
 const COUNTED_THINGS = wordSet("مركز مبنى مبنا موقع شخص موظف وظيفه مستخدم مره يوم شهر سنه");
 
