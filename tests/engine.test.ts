@@ -2262,6 +2262,19 @@ describe("input limits", () => {
     });
   });
 
+  it("reads a link as no part of the question, and says so of a link alone", () => {
+    expect(
+      parseQuery("who owns the texas site? https://apnews.com/article/stargate-1"),
+    ).toMatchObject({ tokens: ["who", "owns", "the", "texas", "site"] });
+    expect(parseQuery("see www.apnews.com/x what is stargate")).toMatchObject({
+      tokens: ["see", "what", "is", "stargate"],
+    });
+    const linkAlone = engine.ask("https://apnews.com/article/stargate");
+    expect(linkAlone.status).toBe("invalid");
+    expect(linkAlone.error).toMatch(/link alone/);
+    expect(engine.ask("?!؟…").error).not.toMatch(/link/);
+  });
+
   it("rejects a query with no letters or digits", () => {
     expect(engine.ask("?!؟…").status).toBe("invalid");
   });

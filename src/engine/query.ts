@@ -19,6 +19,12 @@ export type ParsedQuery =
  */
 const THREAD_NUMBER = /(^|\s)\d{1,2}\/(?=\s+[^\s\d])/g;
 
+/**
+ * "who owns the texas site? https://apnews.com/…": a link says where the reader read the story, not
+ * what they ask, and its words ("https", "apnews", "article") would weigh against every phrasing.
+ */
+const LINK = /(?:https?:\/\/|www\.)\S+/gi;
+
 /** Checks the input limits and normalises the query once for every index that needs it. */
 export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQuery {
   const raw = typeof input === "string" ? input.trim() : "";
@@ -43,8 +49,19 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
       },
     };
   }
-  const text = readArabizi(raw.replace(THREAD_NUMBER, "$1"));
+  const unlinked = raw.replace(LINK, " ").trim();
+  const text = readArabizi(unlinked.replace(THREAD_NUMBER, "$1"));
   const tokens = tokenize(text);
+  if (tokens.length === 0 && unlinked !== raw) {
+    return {
+      ok: false,
+      lang,
+      error: {
+        en: "A link alone is no question: type a question or a name.",
+        ar: "الرابط وحده ليس سؤالًا: اكتب سؤالًا أو اسمًا.",
+      },
+    };
+  }
   if (tokens.length === 0) {
     return {
       ok: false,
