@@ -930,6 +930,9 @@ describe("a name asked for", () => {
       ["altman shu radd 3a musk?", "faq:altman-response-to-musk"],
       ["ya3ni shu hiye stargate bel zabt?", "faq:what-is-stargate"],
       ["fi court case bein musk w openai? emta el jalse?", "faq:court-hearing-date"],
+      // Words no list holds, spelt as the store's Arabic words with their consonants.
+      ["musk 3ando sharikat eh bel zabt? tesla bas wala eh?", "faq:musk-companies"],
+      ["musk 3la softbank w lflous", "faq:musk-softbank-10-billion-claim"],
     ],
     "the entry its Arabizi asks for",
   );

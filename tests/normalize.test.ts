@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readArabizi } from "../src/text/arabizi.ts";
 import { detectLang, normalize, stripArticle, tokenize } from "../src/text/normalize.ts";
 import { STOPWORDS } from "../src/text/stopwords.ts";
 import { ARABIC_TOKEN } from "../src/text/token-scripts.ts";
@@ -485,31 +484,5 @@ describe("amounts as readers type them", () => {
 
   it("leaves other words with digits alone", () => {
     expect(tokenize("gpt4 5g b2b")).toEqual(["gpt4", "5g", "b2b"]);
-  });
-});
-
-describe("readArabizi: Arabic typed in Latin letters", () => {
-  it.each([
-    ["altman shu radd 3a musk?", "altman شو رد على musk?"],
-    // The article is written onto the word after it; "w" and "fi" are Arabic here.
-    [
-      "fi court case bein musk w openai? emta el jalse?",
-      "في court case بين musk و openai? امتى الجلسة?",
-    ],
-    ["ya3ni shu hiye stargate bel zabt", "يعني شو هي stargate بالزبط"],
-    ["SHU 2AL MUSK", "شو قال MUSK"],
-  ])("reads %j as %j", (text, arabic) => {
-    expect(readArabizi(text)).toBe(arabic);
-  });
-
-  it.each([
-    "what did musk say w/ the money",
-    "is the hearing el paso or fi-nal",
-    "hiya, who is altman",
-    "wen did musk post it",
-    // Words that name an object's own properties are no Arabizi either.
-    "constructor toString",
-  ])("leaves %j as typed: no word in it is Arabizi for sure", (text) => {
-    expect(readArabizi(text)).toBe(text);
   });
 });

@@ -2,6 +2,7 @@ import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
 import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
+import { buildArabiziSpeller } from "./arabizi-spelling.ts";
 import { askedName, asksUnheldHolder, buildAnswerNameIndex, offeredChoices } from "./asked-name.ts";
 import { asksCourtOutcome } from "./court-outcome.ts";
 import {
@@ -180,7 +181,12 @@ function speakerPart(raw: string): string {
 
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
-  const entities = buildEntityIndex(knowledge.entities, { realWords: realWordsOf(knowledge) });
+  const realWords = realWordsOf(knowledge);
+  const entities = buildEntityIndex(knowledge.entities, { realWords });
+  const spellArabizi = buildArabiziSpeller(
+    realWords,
+    new Set(knowledge.entities.flatMap((e) => [e.name.en, ...e.aliases].flatMap(tokenize))),
+  );
   const questions = buildStoreQuestionIndex(knowledge, entities);
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
   // "|" keeps a typed phrase from matching across the end of the text and the translation.
@@ -309,7 +315,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     answer: (entity: Entity, lang: Lang, confidence: number, typed: string) => EngineResult,
     kind: "entity" | "quote",
   ): EngineResult => {
-    const query = parseQuery(input, options);
+    const query = parseQuery(input, options, spellArabizi);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
     const matches: EntityMatch[] = entities.findEntity(
@@ -357,7 +363,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   };
 
   const ask = (input: string, options: QueryOptions = {}): EngineResult => {
-    const query = parseQuery(input, options);
+    const query = parseQuery(input, options, spellArabizi);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
     const tokens = trimFiller(query.tokens);

@@ -26,7 +26,12 @@ const THREAD_NUMBER = /(^|\s)\d{1,2}\/(?=\s+[^\s\d])/g;
 const LINK = /(?:https?:\/\/|www\.)\S+/gi;
 
 /** Checks the input limits and normalises the query once for every index that needs it. */
-export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQuery {
+/** `spellArabizi`: the store's word for an Arabizi word no list holds (see arabizi-spelling.ts). */
+export function parseQuery(
+  input: unknown,
+  options: QueryOptions = {},
+  spellArabizi?: (word: string) => string | undefined,
+): ParsedQuery {
   const raw = typeof input === "string" ? input.trim() : "";
   const lang = options.lang ?? detectLang(raw);
   if (raw.length === 0) {
@@ -50,7 +55,7 @@ export function parseQuery(input: unknown, options: QueryOptions = {}): ParsedQu
     };
   }
   const unlinked = raw.replace(LINK, " ").trim();
-  const text = readArabizi(unlinked.replace(THREAD_NUMBER, "$1"));
+  const text = readArabizi(unlinked.replace(THREAD_NUMBER, "$1"), spellArabizi);
   const tokens = tokenize(text);
   if (tokens.length === 0 && unlinked !== raw) {
     return {
