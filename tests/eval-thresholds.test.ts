@@ -20,9 +20,9 @@ import {
  * A set that grows is measured anew; each such step, with its figures, is listed under "Floors"
  * in tests/eval/README.md.
  *
- * Today answers are right 98.5% of the time on the development set and 97.9% on the held-out set,
- * so the 97% floors fail at the thirty-ninth new wrong answer on the first and the twelfth on
- * the second: answering more by answering worse fails. Held-out abstention is 98.4% (486 of 494):
+ * Today answers are right 98.5% of the time on the development set and 97.8% on the held-out set,
+ * so the 97% floors fail at the forty-second new wrong answer on the first and the eleventh on
+ * the second: answering more by answering worse fails. Held-out abstention is 98.1% (524 of 534):
  * blind blocks written for that set have answered off-topic questions, and moving each such block
  * to the development set would keep the held-out figure at 100% by construction, measuring
  * nothing. The honesty stress set holds five near misses the bot still answers, which `npm run
@@ -45,7 +45,7 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 79,
+    top1Floor: 78,
     abstentionFloor: 98,
     rightWhenAnsweredFloor: 97,
   },
