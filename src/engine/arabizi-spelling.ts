@@ -1,4 +1,6 @@
 import { arabicSkeleton, latinSkeleton } from "../text/arabizi.ts";
+import { IDIOM_WORDS } from "../text/idioms.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 
 /**
@@ -20,6 +22,8 @@ export function buildArabiziSpeller(
   }
   return (word) => {
     if (!ARABIZI_WORD.test(word) || storeWords.has(word) || latinNames.has(word)) return undefined;
+    // English the store does not hold: small words, and what readers say around a question.
+    if (STOPWORDS.has(word) || IDIOM_WORDS.has(word)) return undefined;
     for (const stem of [word, ...withoutClitic(word)]) {
       const forms = bySkeleton.get(latinSkeleton(stem));
       if (forms) return shortest(forms);

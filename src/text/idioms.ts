@@ -286,6 +286,11 @@ function englishForms(word: string, first: boolean): string[] {
   return [word, `${word}s`, `${word}es`, `${stem}ed`, `${stem}ing`, ...doubles];
 }
 
+/** The words the idioms are written in, as typed: "bruh real quick" is chat, not Arabizi. */
+export const IDIOM_WORDS: ReadonlySet<string> = new Set(
+  IDIOMS.flatMap(([pattern]) => pattern.toLowerCase().split(/[ |]/)).filter((w) => w !== GAP),
+);
+
 /** Builds the patterns with `spell`, the normaliser's own word-by-word reading. */
 export function buildIdioms(spell: (text: string) => string[]): (tokens: string[]) => string[] {
   const patterns: Pattern[] = IDIOMS.map(([pattern, means]) => ({
