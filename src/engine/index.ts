@@ -1,6 +1,7 @@
 import type { Citation, Entity, FaqEntry, Knowledge, Quote } from "../knowledge/schema.ts";
 import { PARAGRAPH_COUNT } from "../knowledge/schema.ts";
 import { detectLang, foldDigits, normalize, tokenize } from "../text/normalize.ts";
+import { STOPWORDS } from "../text/stopwords.ts";
 import { actorsIn, addresseeIn, buildActorIndex } from "./actor.ts";
 import { buildArabiziSpeller } from "./arabizi-spelling.ts";
 import { askedName, asksUnheldHolder, buildAnswerNameIndex, offeredChoices } from "./asked-name.ts";
@@ -152,9 +153,9 @@ export function realWordsOf(knowledge: Knowledge): Set<string> {
 /**
  * An entity's citations, led by one that says what the reader typed when the first does not:
  * "/who the world's richest man" leads with the paragraph that calls Musk that, not with the first
- * one that names him. The rest keep their order. `typed` is the query's tokens joined by spaces;
- * `wordsOf` gives a citation's text and translation the same way, padded with spaces, worked out
- * once per store.
+ * one that names him. The rest keep their order. `typed` is the query's tokens joined by spaces,
+ * whose words other than small ones the citation must say; `wordsOf` gives a citation's text and
+ * translation the same way, padded with spaces, worked out once per store.
  */
 function sayingFirst(
   citations: readonly Citation[],
@@ -162,8 +163,13 @@ function sayingFirst(
   wordsOf: (citation: Citation) => string,
 ): readonly Citation[] {
   const [first] = citations;
-  if (typed === "" || !first) return citations;
-  const says = (c: Citation) => wordsOf(c).includes(` ${typed} `);
+  const words = typed.split(" ").filter((word) => word && !STOPWORDS.has(word));
+  if (words.length === 0 || !first) return citations;
+  // In any order: "the richest man in the world" is what ¶13 calls "the world's richest man".
+  const says = (c: Citation) => {
+    const text = wordsOf(c);
+    return words.every((word) => text.includes(` ${word} `));
+  };
   if (says(first)) return citations;
   const saying = citations.find(says);
   return saying ? [saying, ...citations.filter((c) => c !== saying)] : citations;
