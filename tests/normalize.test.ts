@@ -430,6 +430,11 @@ describe("idioms", () => {
     ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
     ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
+    // How simply to answer, and for whom, asks nothing either.
+    ["who pays? explain it simple for my 10 year old", ["who", "pays"]],
+    ["explain simply who pays, like im ten", ["who", "pays"]],
+    ["مين بيدفع؟ اشرحلي ياه كأني صغير", ["مين", "بيدفع"]],
+    ["مين بيدفع بشكل مبسط", ["مين", "بيدفع"]],
     // A claim put to check is a yes-or-no question; "true" after the claim is what is asked.
     ["is it true that musk is rich", ["is", "musk", "is", "rich"]],
     ["is it really correct musk is rich", ["is", "musk", "is", "rich"]],
