@@ -1205,6 +1205,8 @@ describe("the kind of fact a question asks for", () => {
     ["when is the abilene site going to be done", ["time", "future"]],
     ["when's the site gonna open", ["time", "future"]],
     ["when did stargate first get going", ["time"]],
+    // "Exactly" between the question word and its verb leaves "when will" asking a time to come.
+    ["when exactly will the abilene site be up and running", ["time", "future"]],
     // Search words ask for a count with no question word; a question word keeps its own kind.
     ["abilene buildings count", ["amount", "count"]],
     ["number of stargate data centers", ["amount", "count"]],
@@ -1818,6 +1820,8 @@ describe("ask: off-topic questions get no answer", () => {
     "softbank ceo",
     "stargate jobs number",
     "stargate jobs",
+    // A time to come the story never gives, asked precisely.
+    "When exactly will the Abilene site be up and running?",
     "كم عمر سام ألتمان؟",
     // Scores at the answer cut-off on the name alone.
     "who is the wife of elon musk",

@@ -108,7 +108,9 @@ const CUES: readonly (readonly [QuestionKind, string])[] = [
   ["future", "امتى رح"],
 ];
 /** "What exact date", "which specific day": the cue is "what date", and no less exacting. */
-const PRECISION = wordSet("exact precise specific بالضبط بالظبط بالزبط تحديدا بالتحديد");
+const PRECISION = wordSet(
+  "exact exactly precise precisely specific specifically بالضبط بالظبط بالزبط تحديدا بالتحديد",
+);
 /**
  * "What's the exact date of the hearing?", "SoftBank's exact stake": an exact date asks for a day,
  * and an exact stake for a figure, wherever the words stand, as "تاريخ محدد" does, though "what"
