@@ -186,6 +186,18 @@ describe("descriptions in the real store", () => {
     expect(engine.who("musk's company").ref).toBe("entity:musk");
   });
 
+  it("answers /who for the paper by the story it first reported", () => {
+    expect(engine.who("the newspaper that first reported stargate").ref).toBe(
+      "entity:the-information",
+    );
+    expect(engine.who("the paper that broke the stargate story").ref).toBe(
+      "entity:the-information",
+    );
+    expect(engine.who("الجريدة اللي كشفت عن ستارغيت أول مرة").ref).toBe("entity:the-information");
+    // A site is Abilene's, not a publication's.
+    expect(engine.who("the first stargate site").ref).toBe("entity:stargate");
+  });
+
   it("knows a company by what readers know it makes", () => {
     expect(engine.who("the guy who owns the electric car company").ref).toBe("entity:musk");
     expect(engine.who("the rocket company guy").ref).toBe("entity:musk");

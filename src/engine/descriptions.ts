@@ -13,7 +13,7 @@ import { normalize, tokenize } from "../text/normalize.ts";
  * with no one, or more than one, to name leaves the name as it was.
  */
 
-type Role = { kind: "person" | "company"; relations: readonly Relation[] };
+type Role = { kind: "person" | "company" | "publication"; relations: readonly Relation[] };
 
 const words = (list: string) => list.split(/\s+/).map(normalize).filter(Boolean);
 const roles = new Map<string, Role>();
@@ -35,6 +35,8 @@ role("company firm maker makers developer creator شركة صانع صانعة �
 ]);
 // "The ChatGPT people", "جماعة شات جي بي تي": the many behind a product are its maker, not one person.
 role("people folks team crew جماعة", "company", ["makes"]);
+// "The paper that broke Stargate", "الجريدة اللي كشفت عن ستارغيت". Not "site", which is Abilene's.
+role("newspaper paper outlet publication جريدة صحيفة", "publication", ["reported"]);
 
 /** Whether a word names a person by a role: "ceo", "boss", "founder", "مدير". */
 export const isPersonRole = (word: string): boolean => roles.get(word)?.kind === "person";
@@ -46,8 +48,8 @@ const BEFORE_ROLE = new Set(words("top big main"));
  * ChatGPT", "the company that makes ChatGPT", "الشركة اللي عاملة شات جي بي تي".
  */
 const AFTER_ROLE = new Set(
-  words(`of at from behind the that which who makes made created developed built
-    اللي التي الذي عاملة عملت صنعت تصنع طورت تطور`),
+  words(`of at from behind the that which who makes made created developed built first about
+    اللي التي الذي عاملة عملت صنعت تصنع طورت تطور عن`),
 );
 /**
  * "The guy who runs Lancium", "الشخص اللي بيدير مايكروسوفت": a role before a verb of running names
@@ -60,6 +62,7 @@ const RELATION_VERBS = new Map<string, Relation>([
   ),
   ...words("owns own owned owning يملك بيملك").map((w) => [w, "owns"] as const),
   ...words("founded cofounded started أسس اسس").map((w) => [w, "founded"] as const),
+  ...words("reported broke revealed كشفت نشرت حكت افادت").map((w) => [w, "reported"] as const),
 ]);
 /** "الرئيس التنفيذي لشركة سوفت بنك": "chief executive of the company", a role all the same. */
 const ROLE_QUALIFIERS = new Set(words("التنفيذي لشركة"));

@@ -35,8 +35,11 @@ export const entityKinds = [
   "event",
 ] as const;
 
-/** How an entity stands behind another: Altman runs OpenAI, Ellison founded Oracle, OpenAI makes ChatGPT. */
-export const relations = ["runs", "owns", "founded", "makes"] as const;
+/**
+ * How an entity stands behind another: Altman runs OpenAI, Ellison founded Oracle, OpenAI makes
+ * ChatGPT, The Information first reported Stargate.
+ */
+export const relations = ["runs", "owns", "founded", "makes", "reported"] as const;
 export type Relation = (typeof relations)[number];
 
 export const entitySchema = z.strictObject({
@@ -50,8 +53,9 @@ export const entitySchema = z.strictObject({
   /** Shown when the autocomplete box is empty. */
   featured: z.boolean().optional(),
   /**
-   * Ids of the entities this one runs, owns, founded or makes, each as the story says it: readers
-   * name Musk "the Tesla guy" and OpenAI "the ChatGPT company" (see `engine/descriptions.ts`).
+   * Ids of the entities this one runs, owns, founded, makes or first reported, each as the story
+   * says it: readers name Musk "the Tesla guy", OpenAI "the ChatGPT company" and The Information
+   * "the paper that broke Stargate" (see `engine/descriptions.ts`).
    */
   behind: z.partialRecord(z.enum(relations), z.array(id).min(1)).optional(),
 });
