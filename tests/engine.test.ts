@@ -1834,6 +1834,7 @@ describe("ask: off-topic questions get no answer", () => {
     // The story leaves the case undecided: a hearing is set, nothing more.
     "what was the court's ruling in musk's case against openai",
     "What did the judge decide at the February hearing?",
+    "will the judge give musk what he wants in february?",
     "question: what did the federal judge in california decide about musk's request to block openai's for-profit plan",
     "هل حكمت المحكمة لصالح ماسك في طلب وقف تحول OpenAI إلى شركة ربحية؟",
     "شو كان حكم المحكمة في قضية ماسك ضد OpenAI؟",

@@ -430,6 +430,8 @@ describe("idioms", () => {
     ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
     ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
+    // Giving someone what they want is granting their request.
+    ["will the judge give musk what he wants", ["will", "the", "judge", "grant", "musk"]],
     // How simply to answer, and for whom, asks nothing either.
     ["who pays? explain it simple for my 10 year old", ["who", "pays"]],
     ["explain simply who pays, like im ten", ["who", "pays"]],

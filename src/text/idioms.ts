@@ -26,6 +26,8 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["drag * to the court", "sue"],
   ["haul * to court", "sue"],
   ["take|took|taken legal action against", "sue"],
+  // "Will the judge give Musk what he wants?" asks whether the court grants his request.
+  ["give|gave|given * what he|she|they|it want|wants|wanted|asked|asks", "grant"],
   ["roll out", "announced"],
   ["roll * out", "announced"],
   ["foot the bill", "pay"],
