@@ -10,6 +10,7 @@ import {
 import { asksCourtOutcome } from "../src/engine/court-outcome.ts";
 import { buildEntityIndex } from "../src/engine/entity-index.ts";
 import { buildFuzzyTermIndex } from "../src/engine/fuzzy-terms.ts";
+import { holderIn } from "../src/engine/holder.ts";
 import {
   buildStoreQuestionIndex,
   createEngine,
@@ -1290,6 +1291,26 @@ describe("the kind of fact a question asks for", () => {
     ", which the best entry does not answer",
   );
 
+  // Whose sum is asked: the name right before "have", "has", "holds" or "owns".
+  it.each([
+    ["how much money does elon musk actually have", "musk"],
+    ["how much money does musk say softbank has", "softbank"],
+    ["how much power does musk really hold with trump", "musk"],
+    ["how much will softbank have to pay", undefined],
+    ["how much has microsoft spent in the us", undefined],
+  ])("reads the holder of %j as %j", (question, holder) => {
+    const tokens = tokenize(question);
+    expect(holderIn(tokens, namesIn(tokens)())).toBe(holder);
+  });
+
+  itAnswers(
+    [
+      ["how much money does softbank actually have", "faq:musk-softbank-10-billion-claim"],
+      ["how much pull does musk have with trump", "faq:feud-tests-musk-influence"],
+    ],
+    "the entry asked of the same holder",
+  );
+
   it.each([
     ["how many stargate data centers could there be", ["data", "centers"]],
     ["how many jobs is stargate gonna create", ["jobs", "create"]],
@@ -1820,6 +1841,8 @@ describe("ask: off-topic questions get no answer", () => {
     "softbank ceo",
     "stargate jobs number",
     "stargate jobs",
+    // Musk's own money: the story gives only his claim about SoftBank's.
+    "how much money does elon musk actually have",
     // A time to come the story never gives, asked precisely.
     "When exactly will the Abilene site be up and running?",
     "كم عمر سام ألتمان؟",

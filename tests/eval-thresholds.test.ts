@@ -25,7 +25,7 @@ import {
  * the second: answering more by answering worse fails. Held-out abstention is 98.1% (524 of 534):
  * blind blocks written for that set have answered off-topic questions, and moving each such block
  * to the development set would keep the held-out figure at 100% by construction, measuring
- * nothing. The honesty stress set holds six near misses the bot still answers, which `npm run
+ * nothing. The honesty stress set holds five near misses the bot still answers, which `npm run
  * eval` lists; its floors keep that from growing.
  */
 const SETS = [
@@ -58,7 +58,7 @@ const SETS = [
     minOffTopic: 30,
     top1Floor: 90,
     abstentionFloor: 99,
-    rightWhenAnsweredFloor: 79,
+    rightWhenAnsweredFloor: 82,
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   type EntityIndex,
   type EntityMatch,
 } from "./entity-index.ts";
+import { buildHolderIndex, holderIn } from "./holder.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
 import {
@@ -217,6 +218,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const kinds = buildKindIndex(store, questions.synonymsOf);
   const responders = buildResponderIndex(store);
   const answerNames = buildAnswerNameIndex(knowledge.faq, entities);
+  const holders = buildHolderIndex(store);
   const actors = buildActorIndex(store, knowledge.quotes);
   const findQuote = buildQuoteFinder(knowledge.quotes);
 
@@ -420,12 +422,14 @@ export function createEngine(knowledge: Knowledge): Engine {
     const actorsAsked = actorsIn(own, namesInQuestion);
     const addressee = addresseeIn(own, namesInQuestion);
     const counted = asked.has("count") ? countedWords(own, namesInQuestion()) : [];
+    const holder = asked.has("amount") ? holderIn(own, namesInQuestion()) : undefined;
     const fits = (r: RankedEntry) =>
       kinds.answers(r.entry, asked) &&
       kinds.counts(r.entry, counted) &&
       (!asked.has("amount") ||
         r.namesEveryEntity ||
         (asked.has("count") && r.mentionsEveryEntity)) &&
+      (!holder || holders.asksOf(r.entry, holder)) &&
       (!asked.has("founding") || kinds.asksOf(r.entry, "founding", namesInQuestion())) &&
       (!asked.has("age") || kinds.asksOf(r.entry, "age", namesInQuestion())) &&
       responders.answers(r.entry, response) &&
