@@ -36,6 +36,8 @@ export function buildHolderIndex(store: readonly ReadEntry[]): HolderIndex {
   for (const { entry, phrasings } of store) {
     const ids = new Set<string>();
     for (const p of phrasings) {
+      // Names are looked for only where a word of holding is: most phrasings have none.
+      if (!p.tokens.some((t) => HOLDING.has(t))) continue;
       const holder = holderIn(p.tokens, p.names());
       if (holder) ids.add(holder);
     }
