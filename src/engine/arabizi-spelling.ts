@@ -4,9 +4,9 @@ import { STOPWORDS } from "../text/stopwords.ts";
 import { ARABIC_TOKEN } from "../text/token-scripts.ts";
 
 /**
- * Arabizi words no list holds ("ystathmro", "ma3ndhomch") spelt as the store's Arabic word with
- * the same consonants ("يستثمرو", "معندهمش"), so a question in any dialect's Arabizi meets the
- * store's dialect phrasings. A word the store writes in Latin letters, English or a name, is kept
+ * Arabizi words no list holds ("ystathmro", "lflous") spelt as the store's Arabic word with the
+ * same consonants ("يستثمر", "فلوس"), so a question in any dialect's Arabizi meets the store's
+ * dialect phrasings. A word the store writes in Latin letters, English or a name, is kept
  * as typed, as is one whose consonants no Arabic word has.
  */
 export function buildArabiziSpeller(
@@ -39,7 +39,7 @@ const MIN_CONSONANTS = 2;
 /** "lflous" is "الفلوس", "wel" "والـ", "fi" "في": the article or a preposition written on. */
 const LATIN_CLITICS = ["el", "al", "il", "l", "w", "b", "f"];
 
-/** "ma3ndhomch", "ma3andhomsh": Egyptian and Maghrebi write "not" around the word, as "ما…ش". */
+/** "ma3rafch", "ma3rafsh": Egyptian and Maghrebi write "not" around the word, as "ما…ش". */
 const NEGATION = /^ma(.{3,}?)(?:ch|sh)$/;
 
 function withoutClitic(word: string): string[] {

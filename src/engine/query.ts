@@ -7,8 +7,8 @@ export const MAX_QUERY_LENGTH = 300;
 
 export type ParsedQuery =
   /**
-   * `raw`: the text every reading starts from, trimmed, without a thread's post number, and with
-   * Arabizi in Arabic script.
+   * `raw`: the text every reading starts from, trimmed, without links or a thread's post number,
+   * and with Arabizi in Arabic script.
    */
   | { ok: true; raw: string; lang: Lang; tokens: string[] }
   | { ok: false; lang: Lang; error: { en: string; ar: string } };
@@ -25,8 +25,10 @@ const THREAD_NUMBER = /(^|\s)\d{1,2}\/(?=\s+[^\s\d])/g;
  */
 const LINK = /(?:https?:\/\/|www\.)\S+/gi;
 
-/** Checks the input limits and normalises the query once for every index that needs it. */
-/** `spellArabizi`: the store's word for an Arabizi word no list holds (see arabizi-spelling.ts). */
+/**
+ * Checks the input limits and normalises the query once for every index that needs it.
+ * `spellArabizi` gives the store's word for an Arabizi word no list holds (arabizi-spelling.ts).
+ */
 export function parseQuery(
   input: unknown,
   options: QueryOptions = {},

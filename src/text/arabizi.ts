@@ -1,13 +1,15 @@
 /**
  * Arabizi: Arabic typed in Latin letters, with digits for the letters Latin lacks ("3" for ع, "7"
- * for ح, "2" for a glottal stop): "altman shu radd 3a musk?", "emta el jalse?". Readers in Lebanon
- * and the Gulf write so on their phones. Word by word nothing in the store meets it; read as the
- * Arabic words it spells, its question words ask and its other words find their entries.
+ * for ح, "2" for a glottal stop): "altman shu radd 3a musk?", "emta el jalse?". Readers from the
+ * Levant and the Gulf to the Maghreb write so on their phones. Word by word nothing in the store
+ * meets it; read as the Arabic words it spells, its question words ask and its other words find
+ * their entries.
  *
  * The words fall in two lists. A word of the first no English reader types ("shu", "emta",
- * "ya3ni"); one of them makes a question Arabizi. A word of the second ("w", "fi", "el") is
- * English, a name or a typo as often as Arabic, and is read as Arabic only in an Arabizi question.
- * The reader's other words, names among them, are kept as typed.
+ * "ya3ni"); one of them, or a word spelt with such a digit, makes a question Arabizi. A word of
+ * the second ("w", "fi", "el") is English, a name or a typo as often as Arabic, and is read as
+ * Arabic only in an Arabizi question. The reader's other words are spelt by their consonants
+ * (`latinSkeleton`, and the engine's arabizi-spelling.ts), or kept as typed.
  */
 const SURE: ReadonlyMap<string, string> = new Map([
   ...spellings("شو", "shu sho shou shoo chou"),
