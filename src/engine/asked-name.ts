@@ -3,7 +3,7 @@ import { tokenize } from "../text/normalize.ts";
 import { STOPWORDS } from "../text/stopwords.ts";
 import { word, wordSet } from "../text/word-lists.ts";
 import { isPersonRole } from "./descriptions.ts";
-import type { DetectedEntity, EntityIndex } from "./entity-index.ts";
+import { type DetectedEntity, type EntityIndex, namesTokenAt } from "./entity-index.ts";
 import { PLACE_KINDS, QUESTION_WORDS } from "./question-kind.ts";
 
 /**
@@ -71,9 +71,8 @@ export function asksUnheldHolder(
 ): boolean {
   if (!names.some((d) => d.unheldRole)) return false;
   if (asked !== undefined) return true;
-  const named = (i: number) => names.some((d) => i >= d.start && i < d.end);
   return tokens.every(
-    (t, i) => named(i) || STOPWORDS.has(t) || NAME_WORDS.has(t) || isPersonRole(t),
+    (t, i) => namesTokenAt(names, i) || STOPWORDS.has(t) || NAME_WORDS.has(t) || isPersonRole(t),
   );
 }
 
