@@ -11,7 +11,7 @@ import { ARABIC_TOKEN } from "../text/token-scripts.ts";
  */
 export function buildArabiziSpeller(
   storeWords: ReadonlySet<string>,
-  latinNames: ReadonlySet<string>,
+  nameWords: ReadonlySet<string>,
 ): (word: string) => string | undefined {
   const bySkeleton = new Map<string, string[]>();
   for (const word of storeWords) {
@@ -21,7 +21,7 @@ export function buildArabiziSpeller(
     bySkeleton.set(skeleton, [...(bySkeleton.get(skeleton) ?? []), word]);
   }
   return (word) => {
-    if (!ARABIZI_WORD.test(word) || storeWords.has(word) || latinNames.has(word)) return undefined;
+    if (!ARABIZI_WORD.test(word) || storeWords.has(word) || nameWords.has(word)) return undefined;
     // English the store does not hold: small words, and what readers say around a question.
     if (STOPWORDS.has(word) || IDIOM_WORDS.has(word)) return undefined;
     for (const stem of [word, ...withoutClitic(word)]) {

@@ -132,7 +132,10 @@ export function buildStoreQuestionIndex(
  * as a misspelt name ("place" is not "spacex", "بليون" not "أبيلين", "دافعو" not "دافوس"). The words
  * of names are left out, so "نادالا" typed alone still finds "ساتيا نادالا".
  */
-export function realWordsOf(knowledge: Knowledge): Set<string> {
+export function realWordsOf(
+  knowledge: Knowledge,
+  names: ReadonlySet<string> = nameWordsOf(knowledge),
+): Set<string> {
   const words = new Set<string>();
   const add = (text: string) => {
     for (const token of tokenize(text)) words.add(token);
@@ -145,10 +148,15 @@ export function realWordsOf(knowledge: Knowledge): Set<string> {
   knowledge.article.forEach(add);
   for (const paragraph of knowledge.paragraphs) add(paragraph.en);
   for (const group of knowledge.synonyms) group.forEach(add);
-  for (const entity of knowledge.entities)
-    for (const alias of [entity.name.en, entity.name.ar, ...entity.aliases])
-      for (const token of tokenize(alias)) words.delete(token);
+  for (const token of names) words.delete(token);
   return words;
+}
+
+/** The words of every entity's names and aliases, in both scripts. */
+export function nameWordsOf(knowledge: Knowledge): Set<string> {
+  return new Set(
+    knowledge.entities.flatMap((e) => [e.name.en, e.name.ar, ...e.aliases].flatMap(tokenize)),
+  );
 }
 
 /**
@@ -188,12 +196,10 @@ function speakerPart(raw: string): string {
 
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
-  const realWords = realWordsOf(knowledge);
+  const nameWords = nameWordsOf(knowledge);
+  const realWords = realWordsOf(knowledge, nameWords);
   const entities = buildEntityIndex(knowledge.entities, { realWords });
-  const spellArabizi = buildArabiziSpeller(
-    realWords,
-    new Set(knowledge.entities.flatMap((e) => [e.name.en, ...e.aliases].flatMap(tokenize))),
-  );
+  const spellArabizi = buildArabiziSpeller(realWords, nameWords);
   const questions = buildStoreQuestionIndex(knowledge, entities);
   const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
   // "|" keeps a typed phrase from matching across the end of the text and the translation.
