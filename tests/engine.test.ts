@@ -1601,6 +1601,10 @@ describe("where a question starts", () => {
     ["هل كلام ماسك صحيح", "هل كلام ماسك صحيح"],
     ["حسب المقال، ماسك قال", "ماسك قال"],
     ["whats musks cost cutting thing called please", "what musks cost cutting thing called"],
+    // A homework sheet's instruction opens the question; elsewhere it is what someone did.
+    ["Identify the three companies behind Stargate", "three companies behind stargate"],
+    ["explain why musk sued", "why musk sued"],
+    ["how did trump describe it", "how did trump describe"],
     // A question of filler alone keeps one word.
     ["so", "so"],
   ])("reads %j from %j", (question, start) => {

@@ -37,9 +37,16 @@ export function trimFiller(tokens: readonly string[]): readonly string[] {
  */
 const CLAIM_CHECK = wordSet("صحيح");
 
-/** Filler where a question opens: filler anywhere, and a claim's "صحيح". */
+/**
+ * A homework sheet's instruction, opening a question, asks nothing the question's own words do
+ * not: "Identify the three companies…", "Explain why Musk…". Elsewhere "describe" is said of
+ * someone: "how did Trump describe it?".
+ */
+const INSTRUCTIONS = wordSet("explain describe identify outline");
+
+/** Filler where a question opens: filler anywhere, a claim's "صحيح" and an instruction. */
 function opensAsFiller(token: string): boolean {
-  return isFiller(token) || CLAIM_CHECK.has(token);
+  return isFiller(token) || CLAIM_CHECK.has(token) || INSTRUCTIONS.has(token);
 }
 
 /** A word that a reading of the question starts from. */
