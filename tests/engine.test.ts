@@ -2026,6 +2026,20 @@ describe("quote", () => {
     expect(both.suggestions.map((s) => s.ref).sort()).toEqual(["quote:musk", "quote:trump"]);
   });
 
+  // Words typed after the name point at one of the speaker's quotes: it comes first, its text too.
+  it.each([
+    ["altmen america first", [8, 7], "great for the country"],
+    ["ألتمان أمريكا", [8, 7], "لشركاتك"],
+    ["altman texas", [7, 8], "wrong, as you surely know"],
+    ["microsoft capacity", [21, 21], "additional capacity"],
+  ])("puts first the quote %j points at", (query, paragraphs, lead) => {
+    const result = engine.quote(query);
+    expect(result.ref).toMatch(/^quote:/);
+    expect(result.citations.map((c) => c.paragraph)).toEqual(paragraphs);
+    expect(result.citations[0]?.text + (result.citations[0]?.translation ?? "")).toContain(lead);
+    expect(result.text.indexOf(lead)).toBeLessThan(result.text.length / 2);
+  });
+
   // The speaker comes before what the reader wants him quoted on, which names someone too.
   it.each([
     ["trump on musk", "trump"],

@@ -30,7 +30,7 @@ import {
   withoutKindNouns,
 } from "./question-kind.ts";
 import { readPreamble, trimFiller } from "./question-start.ts";
-import { buildQuoteFinder, type QuoteMatch } from "./quoted-words.ts";
+import { buildQuoteFinder, buildQuoteOrder, type QuoteMatch } from "./quoted-words.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
 import { storyQuestion } from "./story-question.ts";
@@ -227,6 +227,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   const holders = buildHolderIndex(store);
   const actors = buildActorIndex(store, knowledge.quotes);
   const findQuote = buildQuoteFinder(knowledge.quotes);
+  const orderQuotes = buildQuoteOrder(knowledge.quotes);
 
   const cite = (citations: readonly Citation[], lang: Lang): AnswerCitation[] =>
     citations.map((c) => citeFor(c, lang));
@@ -283,8 +284,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     ref: `entity:${entity.id}`,
   });
 
-  const quotesOf = (entity: Entity, lang: Lang, confidence: number): EngineResult => {
-    const quotes = quotesBySpeaker.get(entity.id) ?? [];
+  const quotesOf = (entity: Entity, lang: Lang, confidence: number, typed = ""): EngineResult => {
+    const quotes = orderQuotes(quotesBySpeaker.get(entity.id) ?? [], typed.split(" "));
     if (quotes.length === 0) {
       return {
         ...base(lang),

@@ -89,3 +89,36 @@ export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
     return best.share - rival >= MIN_LEAD ? best : undefined;
   };
 }
+
+/**
+ * Orders a speaker's quotes for the words typed after the name: "/quote altman america first"
+ * leads with "…put (America) first", not the reply that came before it, and "/quote altman
+ * texas" with the reply, whose context says he invited Musk there. A quote's context counts:
+ * readers recall when and to whom it was said as often as its words. Quotes the words do not
+ * tell apart keep the store's order, the story's.
+ */
+export type QuoteOrder = (quotes: readonly Quote[], typed: readonly string[]) => readonly Quote[];
+
+export function buildQuoteOrder(quotes: readonly Quote[]): QuoteOrder {
+  const wordsOf = new Map(
+    quotes.map((q) => {
+      const text = `${q.ar} ${q.en} ${q.context.ar} ${q.context.en}`;
+      return [q, new Set(tokenize(text).map(stemOrWord))] as const;
+    }),
+  );
+  const typos = buildFuzzyTermIndex(
+    [...wordsOf.values()].flatMap((words) => [...words]),
+    WORD_TYPOS,
+  );
+  return (speakerQuotes, typed) => {
+    if (speakerQuotes.length < 2) return speakerQuotes;
+    const asked = typed.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.has(t));
+    const forms = asked.map((t) => [stemOrWord(t), ...typos.lookup(t).map((hit) => hit.term)]);
+    const held = (q: Quote) => {
+      const words = wordsOf.get(q) ?? new Set<string>();
+      return forms.filter((f) => f.some((w) => words.has(w))).length;
+    };
+    const counts = new Map(speakerQuotes.map((q) => [q, held(q)]));
+    return [...speakerQuotes].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+  };
+}
