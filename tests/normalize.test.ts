@@ -443,6 +443,12 @@ describe("idioms", () => {
     ["هل صحيح أن ماسك غني", ["هل", "ماسك", "غني"]],
     ["هل من الصحيح إن ماسك غني", ["هل", "ماسك", "غني"]],
     ["هل كلام ماسك صحيح", ["هل", "كلام", "ماسك", "صحيح"]],
+    // So is a claim heard somewhere: who said it asks nothing.
+    ["i heard that musk is rich", ["i", "is", "musk", "is", "rich"]],
+    ["someone told me musk is rich", ["someone", "is", "musk", "is", "rich"]],
+    ["people keep saying musk is rich", ["is", "musk", "is", "rich"]],
+    ["fact check: musk is rich", ["musk", "is", "rich"]],
+    ["confirm or deny musk is rich", ["musk", "is", "rich"]],
     ["the richest man on the planet", ["the", "richest", "man", "in", "the", "world"]],
     ["أغنى رجل على وجه الأرض", ["اغني", "رجل", "في", "عالم"]],
   ])("reads %j as %j", (typed, tokens) => {
@@ -455,6 +461,8 @@ describe("idioms", () => {
       "drag one two three four to court",
       // Only an idiom's first word takes English endings: "the" must not match "thing".
       "in thing works",
+      // "is" must not be read as a form of "i": "which court is hearing the case".
+      "which court is hearing the case",
     ])
       expect(tokenize(text).join(" ")).toBe(text);
   });

@@ -122,6 +122,18 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["هل صحيح|حقا|فعلا أن|إن|ان|انو|إنو", "هل"],
   ["هل من الصحيح أن|إن|ان", "هل"],
   ["هل صح أن|إن|ان", "هل"],
+  // So is a claim the reader heard: "I heard Microsoft isn't putting in a dollar, true?". Who
+  // said it asks nothing: the story is the check. (A pattern's first word takes English endings,
+  // so none opens on "i": "is" would be its form.)
+  ["heard|hear that", "is"],
+  ["told me|us that", "is"],
+  ["told me|us", "is"],
+  ["people|everyone|everybody|they keep|are saying that", "is"],
+  ["people|everyone|everybody|they keep|are saying", "is"],
+  ["people|everyone|everybody say|says that", "is"],
+  ["people|everyone|everybody say|says", "is"],
+  ["fact check|factcheck", ""],
+  ["confirm or deny", ""],
   // Question words said another way: "how come Musk sued?", "which person owns it?", "in what
   // place is it?".
   ["how come", "why"],
