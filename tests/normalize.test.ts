@@ -188,6 +188,19 @@ describe("tokenize", () => {
     expect(tokens).not.toContain("you");
   });
 
+  // Dotted, or spoken letter by letter as speech-to-text writes it, "AI" is one word.
+  it.each([
+    ["the A.I. project", ["the", "ai", "project"]],
+    ["open a i", ["open", "ai"]],
+    ["x a i", ["x", "ai"]],
+  ])("reads %j as %j", (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+
+  it("leaves a word that merely starts with a or ends with i alone", () => {
+    expect(tokenize("ali i think")).toEqual(["ali", "i", "think"]);
+  });
+
   it("keeps the pronoun us, in capitals too when the whole text is", () => {
     expect(tokenize("tell us")).toEqual(["tell", "us"]);
     expect(tokenize("TELL US")).toEqual(["tell", "us"]);

@@ -87,10 +87,17 @@ function spellCountry(input: string): string {
   return LOWERCASE_LETTER.test(dotted) ? dotted.replace(US_CAPITALS, "usa") : dotted;
 }
 
+/**
+ * "A.I." split at its dots, and "a i" as speech-to-text writes "AI" spoken letter by letter ("open
+ * a i", "x a i"), are two one-letter words that name nothing; the store says "ai".
+ */
+const AI_SPELLED = /\ba\.?\s?i\b\.?/gi;
+
 /** Normalised words, each read on its own. */
 function words(input: string): string[] {
   const folded = foldDigits(
     spellCountry(input.normalize("NFKC"))
+      .replace(AI_SPELLED, " ai ")
       .toLowerCase()
       .replace(POSSESSIVE, "$1")
       .replace(ARABIC_MARKS, "")
