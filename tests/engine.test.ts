@@ -1596,6 +1596,7 @@ describe("where a question starts", () => {
     ["according to musk how much", "according to musk how much"],
     // The story names no one.
     ["according to the article how much", "how much"],
+    ["according to the author how much", "how much"],
     // Opening a question, "صحيح" puts a claim to check; elsewhere it is what is asked.
     ["صحيح ماسك رفع دعوى", "ماسك رفع دعوي"],
     ["هل كلام ماسك صحيح", "هل كلام ماسك صحيح"],

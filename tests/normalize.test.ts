@@ -443,6 +443,9 @@ describe("idioms", () => {
     ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
     ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
+    // So is its author: "what does the author state about…", "ما الذي يقول الكاتب إنه…".
+    ["what does the author state about who pays", ["what", "does", "about", "who", "pays"]],
+    ["يقول الكاتب من يدفع", ["من", "يدفع"]],
     // Giving someone what they want is granting their request.
     ["will the judge give musk what he wants", ["will", "the", "judge", "grant", "musk"]],
     // How simply to answer, and for whom, asks nothing either.

@@ -1,8 +1,8 @@
 import { LATIN_TOKEN } from "./token-scripts.ts";
 
 /** The story as readers name it when they cite it ("per the article", "كما ورد في المقال"). */
-const STORY = "article|story|piece|text";
-const ARABIC_STORY = "المقال|النص";
+const STORY = "article|story|piece|text|author|writer";
+const ARABIC_STORY = "المقال|النص|الكاتب";
 const ARABIC_SAYS = "يذكر|يقول|يورد|بيقول|ذكر|قال";
 
 /**

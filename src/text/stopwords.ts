@@ -52,7 +52,7 @@ const ARABIC = `و
  * asks nothing more.
  */
 export const STORY_WORDS: ReadonlySet<string> = wordsOf(
-  "article articles story piece المقال المقالة الخبر",
+  "article articles story piece author writer المقال المقالة الخبر الكاتب",
 );
 
 const CONJUNCTIONS = ["و", "ف"];
