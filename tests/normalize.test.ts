@@ -443,6 +443,11 @@ describe("idioms", () => {
     ["الله يخليك مين بيدفع باختصار", ["مين", "بيدفع"]],
     ["يا ريت حد يقولي مين بيدفع مع المصدر", ["مين", "بيدفع"]],
     ["كما ورد في المقال من يدفع", ["من", "يدفع"]],
+    // Who is with whom asks for the partners; who is against whom, for the clash.
+    ["مين مع مين في ستارغيت", ["مين", "شركاء", "في", "ستارغيت"]],
+    ["مين ضد مين", ["مين", "خلاف"]],
+    ["who's with who in stargate", ["who", "partners", "in", "stargate"]],
+    ["who vs who", ["who", "clash"]],
     // So is its author: "what does the author state about…", "ما الذي يقول الكاتب إنه…".
     ["what does the author state about who pays", ["what", "does", "about", "who", "pays"]],
     ["يقول الكاتب من يدفع", ["من", "يدفع"]],

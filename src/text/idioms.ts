@@ -137,6 +137,14 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   // Question words said another way: "how come Musk sued?", "which person owns it?", "in what
   // place is it?".
   ["how come", "why"],
+  // "مين مع مين بستارغيت؟": who is allied with whom asks who the partners are; who is against
+  // whom, what the clash is. Word by word it is one "who" and the venture's name.
+  ["مين|من مع مين|من", "مين شركاء"],
+  ["مين|من ضد مين|من", "مين خلاف"],
+  ["who is|s with who|whom", "who partners"],
+  ["who with who|whom", "who partners"],
+  ["who is|s against who|whom", "who clash"],
+  ["who against|vs who|whom", "who clash"],
   ["which|what person|individual", "who"],
   ["in|at what|which place|location", "where"],
   ["من الأساس|الاساس", ""],
