@@ -1249,12 +1249,19 @@ describe("the kind of fact a question asks for", () => {
       "month",
       "future",
     ]);
+    // "Will" says what is to come, but gives it no time: "when will it be finished?" is not
+    // answered by a company that will own the site, announced last July.
+    expect([
+      ...answerKinds("Crusoe will own the facility; it announced it last July.", false),
+    ]).toEqual(["time", "month"]);
   });
 
   itMakesNoClaim(
     [
       // The entry that matches best says who founded OpenAI, not when.
       "When was OpenAI founded?",
+      // Crusoe will own the site, and announced it last July: no time the building ends.
+      "امتى رح يخلص بناء مركز البيانات في ابلين",
       // The entry says Musk helped fund the campaign, not how much he gave.
       "How much money did Musk give to Trump's campaign?",
       // The entry says Musk and Altman helped found OpenAI, not when.

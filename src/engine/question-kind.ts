@@ -297,8 +297,12 @@ const AMOUNT = /[0-9]|billion|million|مليار|مليون/i;
 /** A number of things: "about 10 data center buildings", not "$80 billion" nor "50%". */
 const COUNT =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!billion|million|dollars)[a-z]/i;
-/** An answer that speaks of a time to come: "A hearing is scheduled for early February". */
-const FUTURE = /\b(?:will|scheduled|set for|expected|plans? to|could)\b|سوف|المقرر|مقرر/i;
+/**
+ * An answer that sets something at a time to come: "A hearing is scheduled for early February".
+ * "Will" alone does not: "Crusoe will own the facility" gives no time, and beside a past date
+ * ("announced last July") it answered "when will the building be finished?".
+ */
+const FUTURE = /\b(?:scheduled|set for|expected|plans? to)\b|سوف|المقرر|مقرر/i;
 
 /** The entities whose name in an answer tells where: a place, or an event held in one. */
 export const PLACE_KINDS: ReadonlySet<EntityKind> = new Set(["place", "event"]);
