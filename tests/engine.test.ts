@@ -770,6 +770,7 @@ describe("who acted", () => {
     // Visiting and accepting are deeds too: the story has Musk invited, not visiting.
     ["did musk ever visit the texas site", ["musk"]],
     ["did musk ever end up visiting the texas site", ["musk"]],
+    ["did musk actually go to the texas site", ["musk"]],
     ["هل زار ماسك موقع تكساس؟", ["musk"]],
     ["هل قبل ماسك دعوة ألتمان لزيارة موقع تكساس؟", ["musk"]],
     // So is "قبل" right after a name that opens the question.
@@ -845,6 +846,8 @@ describe("who acted", () => {
     "please what did musk ask altman to do",
     // Two words may stand between the actor and the deed.
     "did musk ever actually visit the texas site altman invited him to",
+    // Going there is visiting.
+    "did musk go to texas",
     // Crusoe announced Abilene, Musk criticised the venture, xAI builds in Memphis.
     "When did SoftBank announce the Abilene data center?",
     "When did Trump criticise Musk?",

@@ -23,7 +23,7 @@ const ENGLISH_DEEDS = wordSet(
     "announces announced built reported criticizes criticises criticized criticised questioned " +
     "backed funded supplied formed founded cofounded created owns owned developed powered spent " +
     "invested escalated unveiled touted visited toured accept accepts accepted think thinks " +
-    "believe believes believed doubted",
+    "believe believes believed doubted go goes went",
 );
 /**
  * Verbs that are nouns too: "the SoftBank claim" is a claim about SoftBank, and "SoftBank's
