@@ -1496,7 +1496,7 @@ describe("fuzzy word look-up", () => {
   });
 
   // A name heard, not read, is spelled as it sounds: two or three edits that bitap refuses.
-  const names = buildFuzzyTermIndex(["memphis", "ellison"], {
+  const names = buildFuzzyTermIndex(["memphis", "ellison", "microsoft"], {
     minSimilarity: 0.78,
     minLength: 4,
     minLengthRatio: 0.75,
@@ -1505,6 +1505,8 @@ describe("fuzzy word look-up", () => {
     ["memfis", "memphis"],
     ["elisson", "ellison"],
     ["elyson", "ellison"],
+    // "ay" sounds as the "i" of "micro".
+    ["maykrosoft", "microsoft"],
   ])("finds %j, spelled as it sounds, as %j", (typed, word) => {
     expect(names.lookup(typed).map((h) => h.term)).toEqual([word]);
   });

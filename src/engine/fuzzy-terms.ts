@@ -68,7 +68,8 @@ function insertionPlace(word: string, term: string): number {
 
 /**
  * How a Latin word sounds, near enough: a reader who only heard a name spells it as it sounds
- * ("memfis", "elisson"), two or three edits from its spelling, which bitap would not accept.
+ * ("memfis", "elisson", "maykrosoft"), two or three edits from its spelling, which bitap would
+ * not accept.
  */
 export function soundKey(word: string): string {
   return word
@@ -77,6 +78,7 @@ export function soundKey(word: string): string {
     .replace(/c(?=[eiy])/g, "s")
     .replace(/[cq]/g, "k")
     .replace(/z/g, "s")
+    .replace(/ay/g, "i")
     .replace(/y/g, "i")
     .replace(/(.)\1+/g, "$1")
     .replace(/(?<=.)e$/, "");
