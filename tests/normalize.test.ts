@@ -464,6 +464,9 @@ describe("idioms", () => {
     ["هل صحيح أن ماسك غني", ["هل", "ماسك", "غني"]],
     ["هل من الصحيح إن ماسك غني", ["هل", "ماسك", "غني"]],
     ["هل كلام ماسك صحيح", ["هل", "كلام", "ماسك", "صحيح"]],
+    // An office sign-off asks only for the reply.
+    ["who pays? kindly revert", ["who", "pays"]],
+    ["do the needful, who pays", ["who", "pays"]],
     // So is a claim heard somewhere: who said it asks nothing.
     ["i heard that musk is rich", ["i", "is", "musk", "is", "rich"]],
     ["someone told me musk is rich", ["someone", "is", "musk", "is", "rich"]],
