@@ -1512,6 +1512,18 @@ describe("fuzzy word look-up", () => {
   });
 });
 
+describe("why a name was given", () => {
+  // The story never says why Stargate bears its name; every entry about the venture shares it.
+  itMakesNoClaim(["why is it called stargate anyway", "ليش سموه ستارغيت"]);
+  itAnswers(
+    [
+      ["why is musk suing openai", "faq:musk-lawsuit-against-openai"],
+      ["what is the name of musk's ai company", "faq:what-is-xai"],
+    ],
+    "the reason or the name the story gives",
+  );
+});
+
 describe("a figure in a unit the story never uses", () => {
   // The story says how the Abilene site is powered and how many buildings there are, never in
   // megawatts: the entries on power and on buildings answer other questions.

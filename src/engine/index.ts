@@ -14,6 +14,7 @@ import {
   type EntityMatch,
 } from "./entity-index.ts";
 import { buildHolderIndex, holderIn } from "./holder.ts";
+import { asksNameOrigin } from "./name-origin.ts";
 import { phrase } from "./phrases.ts";
 import { parseQuery } from "./query.ts";
 import {
@@ -424,6 +425,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     // "What did Musk's lawyer say?": someone the story never names, whatever entry shares words.
     const asksTiedPerson = asksAboutTiedPerson(own, namesInQuestion());
     const asksOutcome = asksCourtOutcome(own);
+    const asksName = asksNameOrigin(own, asked.has("reason"));
     const recalled = findQuote(own, namesInQuestion, query.raw);
     if (recalled) return saidBy(recalled, lang);
     const actorsAsked = actorsIn(own, namesInQuestion);
@@ -445,7 +447,8 @@ export function createEngine(knowledge: Knowledge): Engine {
       (!nameAsked || answerNames.namesBeyond(r.entry, named, nameAsked)) &&
       !asksUnheldRole &&
       !asksTiedPerson &&
-      !asksOutcome;
+      !asksOutcome &&
+      !asksName;
     /** The best of a ranking's fitting entries, if it may answer: confident, and not tied. */
     const answering = ([fit, next]: readonly RankedEntry[]): RankedEntry | undefined => {
       if (!fit || !isConfident(fit, tokens.length)) return undefined;
