@@ -20,9 +20,9 @@ import {
  * A set that grows is measured anew; each such step, with its figures, is listed under "Floors"
  * in tests/eval/README.md.
  *
- * Today answers are right 98.4% of the time on the development set and 97.8% on the held-out set,
- * so the 97% floors fail at the forty-first new wrong answer on the first and the twelfth on
- * the second: answering more by answering worse fails. Held-out abstention is 98.1% (564 of 575):
+ * Today answers are right 98.2% of the time on the development set and 97.7% on the held-out set,
+ * so the 97% floors fail at the thirty-sixth new wrong answer on the first and the twelfth on
+ * the second: answering more by answering worse fails. Held-out abstention is 98.0% (577 of 589):
  * blind blocks written for that set have answered off-topic questions, and moving each such block
  * to the development set would keep the held-out figure at 100% by construction, measuring
  * nothing. The honesty stress set holds six near misses the bot still answers, which `npm run
@@ -45,8 +45,8 @@ const SETS = [
     minCases: 40,
     minPerLang: 20,
     minOffTopic: 10,
-    top1Floor: 77,
-    abstentionFloor: 98,
+    top1Floor: 76,
+    abstentionFloor: 97,
     rightWhenAnsweredFloor: 97,
   },
   {
