@@ -45,21 +45,30 @@ export type QuoteFinder = (
 
 const QUOTED = /["“”«»]([^"“”«»]+)["“”«»]/;
 
-export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
-  // Quotes and questions are compared word by word, Arabic by its light stem: "يوفر" meets "توفر".
+/** A word of what the reader asks: neither filler nor a question word. */
+const content = (t: string) => !STOPWORDS.has(t) && !QUESTION_WORDS.has(t);
+
+/**
+ * Each quote's words, from `textsOf`, and whether a typed word is among them. Quotes and
+ * questions are compared word by word, Arabic by its light stem ("يوفر" meets "توفر"), and the
+ * reader's words are typed as any others: "backd by a multibilion dolar investment".
+ */
+function quoteWords(quotes: readonly Quote[], textsOf: (q: Quote) => readonly string[]) {
   const wordsOf = new Map(
-    quotes.map(
-      (q) => [q, new Set([...tokenize(q.ar), ...tokenize(q.en)].map(stemOrWord))] as const,
-    ),
+    quotes.map((q) => [q, new Set(textsOf(q).flatMap(tokenize).map(stemOrWord))] as const),
   );
-  // Recalled words are typed as any others: "backd by a multibilion dolar investment".
   const typos = buildFuzzyTermIndex(
     [...wordsOf.values()].flatMap((words) => [...words]),
     WORD_TYPOS,
   );
-  const holds = (words: ReadonlySet<string>, word: string) =>
-    words.has(word) || typos.lookup(word).some((hit) => words.has(hit.term));
-  const content = (t: string) => !STOPWORDS.has(t) && !QUESTION_WORDS.has(t);
+  return (quote: Quote, word: string): boolean => {
+    const words = wordsOf.get(quote);
+    return !!words && (words.has(word) || typos.lookup(word).some((hit) => words.has(hit.term)));
+  };
+}
+
+export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
+  const holds = quoteWords(quotes, (q) => [q.ar, q.en]);
   return (tokens, names, raw) => {
     if (!WHO_OPENERS.has(tokens[0] ?? "") || !SAYING.has(tokens[1] ?? "")) return undefined;
     const marked = QUOTED.exec(raw)?.[1];
@@ -76,10 +85,10 @@ export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
     }
     if (recalled.length === 0) return undefined;
     const ranked = quotes
-      .map((quote) => {
-        const words = wordsOf.get(quote) ?? new Set<string>();
-        return { quote, share: recalled.filter((w) => holds(words, w)).length / recalled.length };
-      })
+      .map((quote) => ({
+        quote,
+        share: recalled.filter((w) => holds(quote, w)).length / recalled.length,
+      }))
       .sort((a, b) => b.share - a.share);
     const [best] = ranked;
     if (!best || best.share < MIN_SHARE) return undefined;
@@ -100,25 +109,13 @@ export function buildQuoteFinder(quotes: readonly Quote[]): QuoteFinder {
 export type QuoteOrder = (quotes: readonly Quote[], typed: readonly string[]) => readonly Quote[];
 
 export function buildQuoteOrder(quotes: readonly Quote[]): QuoteOrder {
-  const wordsOf = new Map(
-    quotes.map((q) => {
-      const text = `${q.ar} ${q.en} ${q.context.ar} ${q.context.en}`;
-      return [q, new Set(tokenize(text).map(stemOrWord))] as const;
-    }),
-  );
-  const typos = buildFuzzyTermIndex(
-    [...wordsOf.values()].flatMap((words) => [...words]),
-    WORD_TYPOS,
-  );
+  const holds = quoteWords(quotes, (q) => [q.ar, q.en, q.context.ar, q.context.en]);
   return (speakerQuotes, typed) => {
     if (speakerQuotes.length < 2) return speakerQuotes;
-    const asked = typed.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.has(t));
-    const forms = asked.map((t) => [stemOrWord(t), ...typos.lookup(t).map((hit) => hit.term)]);
-    const held = (q: Quote) => {
-      const words = wordsOf.get(q) ?? new Set<string>();
-      return forms.filter((f) => f.some((w) => words.has(w))).length;
-    };
-    const counts = new Map(speakerQuotes.map((q) => [q, held(q)]));
+    const asked = typed.filter(content).map(stemOrWord);
+    const counts = new Map(
+      speakerQuotes.map((q) => [q, asked.filter((w) => holds(q, w)).length] as const),
+    );
     return [...speakerQuotes].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
   };
 }

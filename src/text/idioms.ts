@@ -213,11 +213,11 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["answer me", ""],
   ["بدي|بدنا|ابي|ابغى|ابغي|عايز|عاوز|حابب|حاب|نفسي|اريد|اود اعرف|افهم", ""],
   ["عندي سؤال", ""],
-  // Formal requests: "أرجو أن توضح…", "أرغب في معرفة…", "kindly tell…".
   // An office sign-off asking for the reply: "kindly revert", "please do the needful".
   ["kindly|please|pls revert", ""],
   ["revert back|asap", ""],
   ["do the needful", ""],
+  // Formal requests: "أرجو أن توضح…", "أرغب في معرفة…", "kindly tell…".
   ["kindly", ""],
   ["من فضلك|فضلكم", ""],
   ["لو تكرمت|تكرمتم", ""],
