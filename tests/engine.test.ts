@@ -1685,6 +1685,8 @@ describe("where a question starts", () => {
         .map((c) => c.q);
       expect(changed).toEqual([]);
     },
+    // Twice every development and stress question: about 7 s alone, several times that under load.
+    60_000,
   );
 });
 

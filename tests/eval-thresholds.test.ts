@@ -28,6 +28,8 @@ import {
  * nothing. The honesty stress set holds six near misses the bot still answers, which `npm run
  * eval` lists; its floors keep that from growing.
  */
+const EVAL_TIMEOUT_MS = 60_000;
+
 const SETS = [
   {
     name: "development set",
@@ -74,10 +76,12 @@ describe.each(SETS)(
     rightWhenAnsweredFloor,
   }) => {
     let report: EvalReport;
+    // Building the engine and asking a set's thousands of questions takes a few seconds alone,
+    // and several times that on a shared machine under load: past vitest's 10 s for a hook.
     beforeAll(() => {
       const knowledge = loadKnowledge();
       report = evaluate(createEngine(knowledge), knowledge, loadCases(file));
-    });
+    }, EVAL_TIMEOUT_MS);
 
     it("has enough cases in both languages, with off-topic ones", () => {
       const langs = report.outcomes.map((o) => o.case.lang);
