@@ -163,17 +163,17 @@ export function nameWordsOf(knowledge: Knowledge): Set<string> {
 /**
  * An entity's citations, led by one that says what the reader typed when the first does not:
  * "/who the world's richest man" leads with the paragraph that calls Musk that, not with the first
- * one that names him. The rest keep their order. `typed` is the query's tokens joined by spaces,
- * whose words other than small ones the citation must say; `wordsOf` gives a citation's text and
- * translation the same way, padded with spaces, worked out once per store.
+ * one that names him. The rest keep their order. `typed` is the query's tokens, whose words other
+ * than small ones the citation must say; `wordsOf` gives a citation's text and translation as
+ * tokens joined by spaces, padded with spaces, worked out once per store.
  */
 function sayingFirst(
   citations: readonly Citation[],
-  typed: string,
+  typed: readonly string[],
   wordsOf: (citation: Citation) => string,
 ): readonly Citation[] {
   const [first] = citations;
-  const words = typed.split(" ").filter((word) => word && !STOPWORDS.has(word));
+  const words = typed.filter((word) => !STOPWORDS.has(word));
   if (words.length === 0 || !first) return citations;
   // In any order: "the richest man in the world" is what ¶13 calls "the world's richest man".
   const says = (c: Citation) => {
@@ -275,7 +275,12 @@ export function createEngine(knowledge: Knowledge): Engine {
     ref: `faq:${entry.id}`,
   });
 
-  const profile = (entity: Entity, lang: Lang, confidence: number, typed = ""): EngineResult => ({
+  const profile = (
+    entity: Entity,
+    lang: Lang,
+    confidence: number,
+    typed: readonly string[] = [],
+  ): EngineResult => ({
     ...base(lang),
     status: "answered",
     title: lang === "en" ? `${entity.name.en} (${entity.name.ar})` : entity.name.ar,
@@ -285,8 +290,13 @@ export function createEngine(knowledge: Knowledge): Engine {
     ref: `entity:${entity.id}`,
   });
 
-  const quotesOf = (entity: Entity, lang: Lang, confidence: number, typed = ""): EngineResult => {
-    const quotes = orderQuotes(quotesBySpeaker.get(entity.id) ?? [], typed.split(" "));
+  const quotesOf = (
+    entity: Entity,
+    lang: Lang,
+    confidence: number,
+    typed: readonly string[] = [],
+  ): EngineResult => {
+    const quotes = orderQuotes(quotesBySpeaker.get(entity.id) ?? [], typed);
     if (quotes.length === 0) {
       return {
         ...base(lang),
@@ -328,7 +338,12 @@ export function createEngine(knowledge: Knowledge): Engine {
     input: string,
     options: QueryOptions,
     pool: ReadonlySet<Entity> | undefined,
-    answer: (entity: Entity, lang: Lang, confidence: number, typed: string) => EngineResult,
+    answer: (
+      entity: Entity,
+      lang: Lang,
+      confidence: number,
+      typed: readonly string[],
+    ) => EngineResult,
     kind: "entity" | "quote",
   ): EngineResult => {
     const query = parseQuery(input, options, spellArabizi);
@@ -353,15 +368,14 @@ export function createEngine(knowledge: Knowledge): Engine {
       best &&
       best.similarity >= ENTITY_ANSWER_SIMILARITY &&
       (!runnerUp || best.similarity - runnerUp.similarity > TIE_MARGIN);
-    if (best && clearWinner)
-      return answer(best.entity, lang, best.similarity, query.tokens.join(" "));
+    if (best && clearWinner) return answer(best.entity, lang, best.similarity, query.tokens);
     // "/quote nadella davos": of the names tied at the top, only Nadella has words to quote.
     const tiedSpeakers = matches.filter(
       (m) => best && best.similarity - m.similarity <= TIE_MARGIN && pool?.has(m.entity),
     );
     const [speaker] = tiedSpeakers;
     if (speaker && tiedSpeakers.length === 1 && speaker.similarity >= ENTITY_ANSWER_SIMILARITY)
-      return answer(speaker.entity, lang, speaker.similarity, query.tokens.join(" "));
+      return answer(speaker.entity, lang, speaker.similarity, query.tokens);
     const fallback = pool ? [...pool] : featuredEntities;
     if (matches.length > 0) {
       return didYouMean(
