@@ -1,5 +1,5 @@
 import type { FaqEntry, Quote } from "../knowledge/schema.ts";
-import { THE, word, wordSet } from "../text/word-lists.ts";
+import { THE, TO, word, wordSet } from "../text/word-lists.ts";
 import { WHO_OPENERS } from "./asked-name.ts";
 import { type DetectedEntity, namesTokenAt } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
@@ -61,7 +61,6 @@ const ARABIC_DEEDS_AFTER_HAL = wordSet("قبل قبلت");
 const ADVERBS = wordSet("also only actually just first ever end ended up");
 /** "According to Musk", "حسب ماسك": the words are that actor's, wherever they stand. */
 const ACCORDING = word("according");
-const TO = word("to");
 const ARABIC_ACCORDING = wordSet("حسب بحسب وفق وفقا");
 export const ACCORDING_WORDS: ReadonlySet<string> = new Set([ACCORDING, ...ARABIC_ACCORDING]);
 const COMPANY = wordSet("شركة");

@@ -1,5 +1,5 @@
 import type { FaqEntry } from "../knowledge/schema.ts";
-import { wordSet } from "../text/word-lists.ts";
+import { TO, wordSet } from "../text/word-lists.ts";
 import type { DetectedEntity } from "./entity-index.ts";
 import type { ReadEntry } from "./store-reading.ts";
 
@@ -13,7 +13,6 @@ import type { ReadEntry } from "./store-reading.ts";
  */
 const HOLDING = wordSet("have has had hold holds held own owns");
 const BETWEEN = wordSet("actually really even truly still already personally");
-const TO = "to";
 
 export function holderIn(
   tokens: readonly string[],

@@ -12,3 +12,5 @@ export function word(text: string): string {
 
 /** Skipped before a name: "the Microsoft CEO". */
 export const THE = word("the");
+/** "According to Musk"; after a verb of holding, "have to" holds nothing. */
+export const TO = word("to");
