@@ -1671,6 +1671,11 @@ describe("where a question starts", () => {
       { en: "remind me, I read the article.", ar: "ذكرني، قرأت المقال." },
       { en: "lol", ar: "بشكل مختصر" },
     ],
+    // A courteous reader's greeting returned, apology, thanks and good wishes, "و" joined or not.
+    [
+      { en: "good evening, sorry to bother you,", ar: "السلام عليكم ورحمة الله وبركاته،" },
+      { en: "many thanks, kind regards", ar: "وشكرا، الله يجزاك خير" },
+    ],
   ])(
     "gives every eval question the same reply with a reader's filler around it (%j)",
     (before, after) => {

@@ -16,7 +16,7 @@ according regarding concerning located situated
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
-thanks thx ty tysm cheers
+thanks thx ty tysm cheers dear greetings
 um umm uh uhh hmm hm er erm wait honestly seriously literally truly again
 bruh like q sorry confused alright asap briefly eli5 though`;
 
@@ -44,7 +44,6 @@ const ARABIC = `و
 واش دلوقتي دلوقت هلق هلأ الحين دابا توا هسه هسا كده كدا دا اوي غادي ملي ديال ديالو ديالها ديالهم
 أصلا أصلاً بالضبط بالظبط بالزبط تحديدا تحديداً
 قلي قولي قوللي خبرني خبرنا احكيلي احكيلنا تقولي تقلي تخبرني تحكيلي جاوبني مرحبا اهلا هاي بوت
-شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا
 يا بالله جماعة شباب اخي أخي اخوي خوي اخوان استفسار عفوا معليش معلش بليز تكفى تكفون اهلين هلا`;
 
 /**
@@ -55,14 +54,22 @@ export const STORY_WORDS: ReadonlySet<string> = wordsOf(
   "article articles story piece author writer المقال المقالة الخبر الكاتب",
 );
 
+/** Thanks and good wishes, which close a message as often joined to "and": "…؟ وشكرا". */
+const ARABIC_COURTESY = "شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا تحياتي ممنون عافاك";
+
 const CONJUNCTIONS = ["و", "ف"];
 
 const PARTICLES = wordsOf(ARABIC_PARTICLES);
+const COURTESY = wordsOf(ARABIC_COURTESY);
+const joined = (words: ReadonlySet<string>) =>
+  [...words].flatMap((word) => CONJUNCTIONS.map((conjunction) => conjunction + word));
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...wordsOf(`${ENGLISH} ${ARABIC}`),
   ...PARTICLES,
-  ...[...PARTICLES].flatMap((word) => CONJUNCTIONS.map((conjunction) => conjunction + word)),
+  ...joined(PARTICLES),
+  ...COURTESY,
+  ...joined(COURTESY),
   ...STORY_WORDS,
 ]);
 
