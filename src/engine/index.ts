@@ -363,6 +363,18 @@ export function createEngine(knowledge: Knowledge): Engine {
         text: phrase("unheldRole", lang),
         suggestions: [entitySuggestion(best.entity, lang, kind)],
       };
+    // "/quote ماسك سوفت بنك": the speaker comes first, then what he is quoted on, here a name with
+    // no quote that matches best for having two words.
+    if (pool && best && !pool.has(best.entity)) {
+      const [first] = entities.detectEntities(query.tokens);
+      const speaker = matches.find(
+        (m) =>
+          m.entity === first?.entity &&
+          pool.has(m.entity) &&
+          m.similarity >= ENTITY_ANSWER_SIMILARITY,
+      );
+      if (speaker) return answer(speaker.entity, lang, speaker.similarity, query.tokens);
+    }
     const runnerUp = matches[1];
     const clearWinner =
       best &&
