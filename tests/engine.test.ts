@@ -1574,6 +1574,14 @@ describe("a preamble before the question", () => {
     ["when did musk sue openai, and what did he claim about its mission", ""],
     ["what did musk say, and why did he say it", ""],
     ["stargate, who pays", ""],
+    // What a reader adds about themselves once the question has ended weighs as little.
+    [
+      "Why did Musk sue OpenAI? My neighbour and I were arguing about it over coffee.",
+      "my neighbour and i were arguing about it over coffee",
+    ],
+    ["ليش رفع ماسك دعوى على OpenAI؟ سمعت بالراديو انه في محكمة", "سمعت راديو انه في محكمه"],
+    // "I mean…" still asks.
+    ["What did Trump say? I mean about immigration.", ""],
   ])("%j sets %j before its question", (question, words) => {
     expect([...readPreamble(question).words].join(" ")).toBe(words);
   });
@@ -1601,6 +1609,30 @@ describe("a preamble before the question", () => {
     ],
     "the entry its question asks for",
   );
+
+  itAnswers(
+    [
+      [
+        "What role does Musk have in the government? My wife and I were arguing about it over tea.",
+        "faq:musk-government-role",
+      ],
+      [
+        "How has Microsoft backed OpenAI? My nephew works with Windows computers all day.",
+        "faq:microsoft-openai-relationship",
+      ],
+      [
+        "شو علاقة مايكروسوفت بأوبن إيه آي؟ أنا شغال بشركة برمجة وسمعت عن الموضوع",
+        "faq:microsoft-openai-relationship",
+      ],
+    ],
+    "the entry its question asks for, whatever the reader adds about themselves",
+  );
+
+  // Nor does it answer for them what the story never says.
+  itMakesNoClaim([
+    "What did Trump say? I mean about immigration.",
+    "How old is Sam Altman? My grandson asked me at dinner.",
+  ]);
 
   // A preamble that restates what the story gives, then asks for more than it gives.
   itMakesNoClaim([
