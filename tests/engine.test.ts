@@ -2402,6 +2402,14 @@ describe("input limits", () => {
 
   it("rejects a query with no letters or digits", () => {
     expect(engine.ask("?!؟…").status).toBe("invalid");
+    expect(engine.ask("?!؟…", { lang: "en" }).error).toMatch(/no letters or digits/);
+  });
+
+  // A courtesy alone has letters: it is told that it asks nothing, not that it has none.
+  it.each(["thank you!", "good evening", "صباح الخير"])("tells %j that it asks nothing", (text) => {
+    const result = engine.ask(text);
+    expect(result.status).toBe("invalid");
+    expect(result.error).toMatch(/asks nothing|لا يسأل/);
   });
 
   it("gives the invalid message in the query's language", () => {

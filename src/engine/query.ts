@@ -69,6 +69,17 @@ export function parseQuery(
       },
     };
   }
+  // "Thank you!", "good evening": words, each read as a courtesy that asks nothing.
+  if (tokens.length === 0 && /[\p{L}\p{N}]/u.test(text)) {
+    return {
+      ok: false,
+      lang,
+      error: {
+        en: "That asks nothing about the story: type a question or a name.",
+        ar: "هذا لا يسأل عن شيء في الخبر: اكتب سؤالًا أو اسمًا.",
+      },
+    };
+  }
   if (tokens.length === 0) {
     return {
       ok: false,
