@@ -1708,6 +1708,10 @@ describe("where a question starts", () => {
       { en: "good evening, sorry to bother you,", ar: "السلام عليكم ورحمة الله وبركاته،" },
       { en: "many thanks, kind regards", ar: "وشكرا، الله يجزاك خير" },
     ],
+    [
+      { en: "how are you doing? sorry for the trouble,", ar: "تحية طيبة وبعد، معلش على الإزعاج،" },
+      { en: "thank you, young man", ar: "ولكم جزيل الشكر" },
+    ],
   ])(
     "gives every eval question the same reply with a reader's filler around it (%j)",
     (before, after) => {

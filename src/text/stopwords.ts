@@ -16,7 +16,7 @@ according regarding concerning located situated
 don doesn didn isn wasn aren weren hasn haven whether anyway kinda sorta
 get gets got getting go goes going went gone
 lol lmao haha tbh imo idk btw nah yeah ok okay hey hi yo bro hello guys folks bot storydesk ngl fr rly smh
-thanks thx ty tysm cheers dear greetings
+thanks thx ty tysm cheers dear greetings regards
 um umm uh uhh hmm hm er erm wait honestly seriously literally truly again
 bruh like q sorry confused alright asap briefly eli5 though`;
 
@@ -55,7 +55,8 @@ export const STORY_WORDS: ReadonlySet<string> = wordsOf(
 );
 
 /** Thanks and good wishes, which close a message as often joined to "and": "…؟ وشكرا". */
-const ARABIC_COURTESY = "شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا تحياتي ممنون عافاك";
+const ARABIC_COURTESY =
+  "شكرا شكراً مشكور مشكورة مشكورين جزيلا تسلم تسلمي تسلموا تحياتي ممنون عافاك مقدما شلونك شلونكم كيفك كيفكم ازيك ازيكم";
 
 const CONJUNCTIONS = ["و", "ف"];
 
