@@ -1940,11 +1940,13 @@ describe("ask: off-topic questions get no answer", () => {
     // How a sitting went: the story says only when it is set.
     "What happened at the February hearing?",
     "شو صار في جلسة الاستماع بفبراير؟",
+    "How did the February court hearing in California turn out?",
   ]);
 
   it.each([
     ["what happened at the hearing", true],
     ["شو اللي حصل بالمحاكمة", true],
+    ["how did the hearing turn out", true],
     // A lawsuit did happen: what he asked for answers it.
     ["what happened with musk's lawsuit", false],
     ["شو صار بقضية ماسك", false],
