@@ -1947,6 +1947,8 @@ describe("ask: off-topic questions get no answer", () => {
     ["what happened at the hearing", true],
     ["شو اللي حصل بالمحاكمة", true],
     ["how did the hearing turn out", true],
+    // "at the sitting" written as one word, without "ال".
+    ["شو صار بجلسة المحكمة بشباط", true],
     // A lawsuit did happen: what he asked for answers it.
     ["what happened with musk's lawsuit", false],
     ["شو صار بقضية ماسك", false],

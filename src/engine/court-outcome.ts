@@ -43,9 +43,14 @@ const WANTING = wordSet(
 /** An Arabic word by its light stem, so every form of a verb counts: "حكمت", Darija "حكمات". */
 const OUTCOME_STEMS: ReadonlySet<string> = new Set([...OUTCOME].map(stemOrWord));
 
+/** "بجلسة", "للمحكمة": Arabic writes "at", "to" and "and" onto the word, without "ال" too. */
+const JOINED_PREPOSITION = /^[بلوف]/;
+const isIn = (words: ReadonlySet<string>, token: string) =>
+  words.has(token) || (JOINED_PREPOSITION.test(token) && words.has(token.slice(1)));
+
 /** Whether the question asks how the court case ended, which the story does not say. */
 export function asksCourtOutcome(tokens: readonly string[]): boolean {
-  const sittingHeld = tokens.some((t) => SITTING.has(t)) && tokens.some((t) => HAPPENED.has(t));
+  const sittingHeld = tokens.some((t) => isIn(SITTING, t)) && tokens.some((t) => HAPPENED.has(t));
   return (
     (sittingHeld ||
       tokens.some(
@@ -55,7 +60,7 @@ export function asksCourtOutcome(tokens: readonly string[]): boolean {
           (COURT_VERBS.has(t) &&
             tokens.slice(Math.max(0, i - COURT_REACH), i).some((w) => COURT.has(w))),
       )) &&
-    tokens.some((t) => COURT.has(t) || SITTING.has(t)) &&
+    tokens.some((t) => isIn(COURT, t) || isIn(SITTING, t)) &&
     !tokens.some((t) => WANTING.has(t))
   );
 }
