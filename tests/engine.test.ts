@@ -1641,6 +1641,23 @@ describe("a preamble before the question", () => {
   ]);
 });
 
+describe("a message of several questions", () => {
+  // Read whole, each question's words weigh against the other's and neither is answered.
+  itAnswers(
+    [
+      [
+        "What did Musk say about SoftBank? How did Altman answer him?",
+        "faq:musk-softbank-10-billion-claim",
+      ],
+      ["كم رح يستثمروا بستارغيت؟ ومين الشركات المشاركة؟", "faq:stargate-investment-size"],
+    ],
+    "the entry its first question asks for",
+  );
+
+  // A later question the story cannot answer may be what the first one meant.
+  itMakesNoClaim(["When is the court hearing? Who will win?", "شو صار بالجلسة؟ مين ربح؟"]);
+});
+
 describe("where a question starts", () => {
   it.each([
     ["so which judge is hearing the case", "which judge is hearing the case"],

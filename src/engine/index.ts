@@ -195,6 +195,9 @@ function speakerPart(raw: string): string {
   return before.trim() ? before : raw;
 }
 
+/** Where a question mark ends one question and another sentence follows. */
+const QUESTION_END = /(?<=[?؟])\s+(?=\S)/u;
+
 /** Builds every index once; the returned engine is pure and never throws. */
 export function createEngine(knowledge: Knowledge): Engine {
   const nameWords = nameWordsOf(knowledge);
@@ -404,7 +407,31 @@ export function createEngine(knowledge: Knowledge): Engine {
     };
   };
 
+  /** Whether a message holds no word but filler: "thanks!", "يا بوت ولا لا". */
+  const asksNothing = (input: string, options: QueryOptions) => {
+    const query = parseQuery(input, options, spellArabizi);
+    return !query.ok || query.tokens.every((token) => STOPWORDS.has(token));
+  };
+
+  /**
+   * A message of several questions ("وش رد ألتمان على ماسك؟ ووين دعاه يزور؟"): read whole, the
+   * words of each weigh against the others', and often none is answered. Its first question is
+   * answered alone when every later one is a question the story answers too, or asks nothing. A
+   * later one the story cannot answer ("…؟ مين ربح؟") may be what the first meant: no answer then.
+   */
   const ask = (input: string, options: QueryOptions = {}): EngineResult => {
+    const whole = askOne(input, options);
+    if (whole.status === "answered" || typeof input !== "string") return whole;
+    const [first, ...more] = input.split(QUESTION_END);
+    if (first === undefined || more.length === 0) return whole;
+    const alone = askOne(first, options);
+    const restAnswered = more.every(
+      (q) => asksNothing(q, options) || askOne(q, options).status === "answered",
+    );
+    return alone.status === "answered" && restAnswered ? alone : whole;
+  };
+
+  const askOne = (input: string, options: QueryOptions = {}): EngineResult => {
     const query = parseQuery(input, options, spellArabizi);
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
