@@ -1580,6 +1580,8 @@ describe("a preamble before the question", () => {
       "my neighbour and i were arguing about it over coffee",
     ],
     ["ليش رفع ماسك دعوى على OpenAI؟ سمعت بالراديو انه في محكمة", "سمعت راديو انه في محكمه"],
+    // In Arabic, a verb in the first person opens it as "I" does.
+    ["كم رح يستثمر مشروع ستارغيت؟ أظن الرقم مبالغ فيه كتير", "اظن رقم مبالغ فيه كتير"],
     // "I mean…" still asks.
     ["What did Trump say? I mean about immigration.", ""],
   ])("%j sets %j before its question", (question, words) => {
@@ -1622,6 +1624,10 @@ describe("a preamble before the question", () => {
       ],
       [
         "شو علاقة مايكروسوفت بأوبن إيه آي؟ أنا شغال بشركة برمجة وسمعت عن الموضوع",
+        "faq:microsoft-openai-relationship",
+      ],
+      [
+        "شو علاقة مايكروسوفت بأوبن إيه آي؟ شفت خبر عنها بالتلفزيون امبارح",
         "faq:microsoft-openai-relationship",
       ],
     ],

@@ -97,10 +97,11 @@ const NO_PREAMBLE: Preamble = { words: new Set(), question: [] };
 /**
  * What a reader adds about themselves once the question has ended: "…over the years? My
  * brother-in-law swears by Windows and wanted to know.", "…؟ سمعت بالراديو شي عن تأثير ماسك". It
- * opens on the reader, and no question mark follows it. "I mean…" or "I want to know…" still asks.
+ * opens on the reader ("I", "my", or in Arabic a verb of theirs: "شفت", "أظن"), and no question
+ * mark follows it. "I mean…" or "I want to know…" still asks.
  */
 const ASIDE =
-  /[?؟]\s*((?:i|i'm|i'd|i've|my|we|our|أنا|انا|سمعت|كنت)\s(?!(?:mean|meant|want|wanna|need|am asking|asking)\b)[^?؟]*)$/iu;
+  /[?؟]\s*((?:i|i'm|i'd|i've|my|we|our|أنا|انا|سمعت|كنت|شفت|شفتهم|قريت|قرأت|أظن|اظن|حاسس|حسيت|فكرت|أعتقد|اعتقد)\s(?!(?:mean|meant|want|wanna|need|am asking|asking)\b)[^?؟]*)$/iu;
 
 /**
  * What a reader sets before the question, in clauses of their own: "In our seminar we were
