@@ -29,7 +29,7 @@ import {
   questionKinds,
   withoutKindNouns,
 } from "../src/engine/question-kind.ts";
-import { readPreamble, trimFiller } from "../src/engine/question-start.ts";
+import { isAside, readPreamble, trimFiller } from "../src/engine/question-start.ts";
 import { responseIn } from "../src/engine/responder.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -1574,18 +1574,22 @@ describe("a preamble before the question", () => {
     ["when did musk sue openai, and what did he claim about its mission", ""],
     ["what did musk say, and why did he say it", ""],
     ["stargate, who pays", ""],
-    // What a reader adds about themselves once the question has ended weighs as little.
-    [
-      "Why did Musk sue OpenAI? My neighbour and I were arguing about it over coffee.",
-      "my neighbour and i were arguing about it over coffee",
-    ],
-    ["ليش رفع ماسك دعوى على OpenAI؟ سمعت بالراديو انه في محكمة", "سمعت راديو انه في محكمه"],
-    // In Arabic, a verb in the first person opens it as "I" does.
-    ["كم رح يستثمر مشروع ستارغيت؟ أظن الرقم مبالغ فيه كتير", "اظن رقم مبالغ فيه كتير"],
-    // "I mean…" still asks.
-    ["What did Trump say? I mean about immigration.", ""],
   ])("%j sets %j before its question", (question, words) => {
     expect([...readPreamble(question).words].join(" ")).toBe(words);
+  });
+
+  // What a reader adds about themselves once the question has ended asks nothing.
+  it.each([
+    ["My neighbour and I were arguing about it over coffee.", true],
+    ["سمعت بالراديو انه في محكمة", true],
+    // In Arabic, a verb in the first person opens it as "I" does.
+    ["أظن الرقم مبالغ فيه كتير", true],
+    // "I mean…" still asks, and so does a sentence with a question mark.
+    ["I mean about immigration.", false],
+    ["my son asked, is it true?", false],
+    ["Who will win?", false],
+  ])("reads %j as an aside: %j", (sentence, aside) => {
+    expect(isAside(sentence)).toBe(aside);
   });
 
   itAnswers(

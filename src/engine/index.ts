@@ -30,7 +30,7 @@ import {
   withoutFinerTimes,
   withoutKindNouns,
 } from "./question-kind.ts";
-import { readPreamble, trimFiller } from "./question-start.ts";
+import { isAside, readPreamble, trimFiller } from "./question-start.ts";
 import { buildQuoteFinder, buildQuoteOrder, type QuoteMatch } from "./quoted-words.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
@@ -414,20 +414,23 @@ export function createEngine(knowledge: Knowledge): Engine {
   };
 
   /**
-   * A message of several questions ("وش رد ألتمان على ماسك؟ ووين دعاه يزور؟"): read whole, the
-   * words of each weigh against the others', and often none is answered. Its first question is
-   * answered alone when every later one is a question the story answers too, or asks nothing. A
-   * later one the story cannot answer ("…؟ مين ربح؟") may be what the first meant: no answer then.
+   * A message of several sentences after a question mark ("وش رد ألتمان على ماسك؟ ووين دعاه
+   * يزور؟", "…over the years? My brother-in-law swears by Windows."): read whole, the words of each
+   * weigh against the others', and often none is answered. Its first question is answered alone
+   * when every later sentence is a question the story answers too, asks nothing, or is the reader's
+   * aside about themselves. A later question the story cannot answer ("…؟ مين ربح؟") may be what
+   * the first meant: no answer then.
    */
   const ask = (input: string, options: QueryOptions = {}): EngineResult => {
     const whole = askOne(input, options);
     if (whole.status === "answered" || typeof input !== "string") return whole;
-    const [first, ...more] = input.split(QUESTION_END);
-    if (first === undefined || more.length === 0) return whole;
+    const sentences = input.split(QUESTION_END);
+    if (sentences.length < 2) return whole;
+    // "How are you doing? …": a sentence of filler is no question, first or later.
+    const [first, ...more] = sentences.filter((q) => !asksNothing(q, options));
+    if (first === undefined) return whole;
     const alone = askOne(first, options);
-    const restAnswered = more.every(
-      (q) => asksNothing(q, options) || askOne(q, options).status === "answered",
-    );
+    const restAnswered = more.every((q) => isAside(q) || askOne(q, options).status === "answered");
     return alone.status === "answered" && restAnswered ? alone : whole;
   };
 

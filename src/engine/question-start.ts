@@ -82,7 +82,7 @@ const SUBJECTS = wordSet("i we you he she it they this that there");
 const SAID_IN_QUESTION = 2;
 
 export interface Preamble {
-  /** The words typed only before the question, or after it about the reader (see `ASIDE`). */
+  /** The words typed only before the question. */
   words: ReadonlySet<string>;
   /**
    * The question's own clauses, from where it opens: what it asks, and of whom, is read from them.
@@ -101,29 +101,21 @@ const NO_PREAMBLE: Preamble = { words: new Set(), question: [] };
  * mark follows it. "I mean…" or "I want to know…" still asks.
  */
 const ASIDE =
-  /[?؟]\s*((?:i|i'm|i'd|i've|my|we|our|أنا|انا|سمعت|كنت|شفت|شفتهم|قريت|قرأت|أظن|اظن|حاسس|حسيت|فكرت|أعتقد|اعتقد)\s(?!(?:mean|meant|want|wanna|need|am asking|asking)\b)[^?؟]*)$/iu;
+  /^\s*(?:i|i'm|i'd|i've|my|we|our|أنا|انا|سمعت|كنت|شفت|شفتهم|قريت|قرأت|أظن|اظن|حاسس|حسيت|فكرت|أعتقد|اعتقد)\s(?!(?:mean|meant|want|wanna|need|am asking|asking)\b)[^?؟]*$/iu;
+
+/** Whether a sentence typed after a question is such an aside, which asks nothing. */
+export function isAside(sentence: string): boolean {
+  return ASIDE.test(sentence);
+}
 
 /**
  * What a reader sets before the question, in clauses of their own: "In our seminar we were
  * discussing the announcement; as far as the article says, how much will the venture invest?",
  * "في سياق بحثي عن الموضوع، ماذا قال ألتمان لماسك؟". The question opens the first clause that
  * starts with a word a reading starts from ("how", "ماذا", "did"), when that is not the first
- * clause and says something of its own. What the reader adds after it about themselves (`ASIDE`)
- * weighs as little.
+ * clause and says something of its own.
  */
 export function readPreamble(raw: string): Preamble {
-  const aside = ASIDE.exec(raw)?.[1];
-  if (aside === undefined) return readOpening(raw);
-  const asked = raw.slice(0, raw.length - aside.length);
-  const opening = readOpening(asked);
-  const question = opening.words.size > 0 ? opening.question : trimFiller(tokenize(asked));
-  const kept = new Set(tokenize(asked));
-  const words = new Set([...opening.words, ...tokenize(aside).filter((token) => !kept.has(token))]);
-  return words.size > 0 ? { words, question } : NO_PREAMBLE;
-}
-
-/** The clauses before the question, as `readPreamble` reads them. */
-function readOpening(raw: string): Preamble {
   const parts = raw.split(CLAUSE_BREAK);
   // Most questions are one clause: nothing to read twice.
   if (parts.length < 2) return NO_PREAMBLE;
