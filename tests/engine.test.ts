@@ -420,6 +420,9 @@ describe("ask: the right paragraph is cited first", () => {
       15,
     ],
     ["why r musk and sam beefing in the first place", "musk-altman-feud-origin", 10],
+    // News that got out, or that people first heard, was reported.
+    ["when did word get out about stargate", "when-did-stargate-start", 15],
+    ["when did we first hear of stargate", "when-did-stargate-start", 15],
     // Taking the stage is announcing: before that, the venture was OpenAI's plan.
     [
       "did openai plan stargate before the president took the stage",

@@ -66,6 +66,10 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   // "When will Stargate be done?" asks when it is finished; "done" alone is a stopword.
   ["be|get|is|are|being done", "finished"],
   ["in the pipeline", "planned"],
+  // News that "got out" or that people "first heard" was reported: "when did word of it get out?"
+  ["word of * get|got|gets out", "reported"],
+  ["word get|got|gets out", "reported"],
+  ["first hear|heard about|of", "first reported"],
   // "Was it already cooking before Trump announced it?", "cooked up before he took office".
   ["cook|cooked|cooking up", "planned"],
   ["already cooking", "already planned"],
