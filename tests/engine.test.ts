@@ -31,6 +31,7 @@ import {
 } from "../src/engine/question-kind.ts";
 import { isAside, readPreamble, trimFiller } from "../src/engine/question-start.ts";
 import { responseIn } from "../src/engine/responder.ts";
+import { asksSpelling } from "../src/engine/story-question.ts";
 import type { AutocompleteChoice, EngineResult } from "../src/engine/types.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { FaqEntry, Knowledge } from "../src/knowledge/schema.ts";
@@ -1818,6 +1819,17 @@ describe("a question about the story itself", () => {
     [["which outlet first wrote the story about stargate", "faq:who-first-reported-stargate"]],
     "the entry it asks about",
   );
+
+  // How a word is written the story never discusses; a paragraph using the word answers nothing.
+  itMakesNoClaim(['is it "data center" or "datacenter"?', "is it stargate or star gate"]);
+  it.each([
+    ["open ai or openai", true],
+    ["ستار جيت ولا ستارجيت", true],
+    ["musk or altman, who started it", false],
+    ["was stargate 50 or 80 billion", false],
+  ])("reads %j as asking how a word is written: %j", (question, spelling) => {
+    expect(asksSpelling(tokenize(question))).toBe(spelling);
+  });
 });
 
 describe("words that only frame a question", () => {

@@ -34,7 +34,7 @@ import { isAside, readPreamble, trimFiller } from "./question-start.ts";
 import { buildQuoteFinder, buildQuoteOrder, type QuoteMatch } from "./quoted-words.ts";
 import { buildResponderIndex, responseIn } from "./responder.ts";
 import { readStore } from "./store-reading.ts";
-import { storyQuestion } from "./story-question.ts";
+import { asksSpelling, storyQuestion } from "./story-question.ts";
 import type {
   AnswerCitation,
   AutocompleteChoice,
@@ -440,7 +440,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     const { lang } = query;
     const tokens = trimFiller(query.tokens);
     const aboutStory = storyQuestion(query.tokens);
-    if (aboutStory === "making") return noMatch(lang);
+    if (aboutStory === "making" || asksSpelling(query.tokens)) return noMatch(lang);
     if (aboutStory === "summary" && summary) return answerFaq(summary, lang, 1);
     const { words: preamble, question } = readPreamble(query.raw);
     // What the question asks, and of whom, is read from its own words, not from its preamble's.

@@ -39,3 +39,22 @@ export function storyQuestion(tokens: readonly string[]): "summary" | "making" |
   if (making) return story ? "making" : undefined;
   return story || summary ? "summary" : undefined;
 }
+
+/** "Or" between two ways of writing one thing. */
+const OR_WORDS = wordSet("or او أو ولا");
+
+/**
+ * Whether the question asks how a word is written: "is it 'data center' or 'datacenter'?",
+ * "Stargate or Star Gate?". Either way it is the same word, which the story never discusses, and
+ * its paragraphs using it answer nothing asked.
+ */
+export function asksSpelling(tokens: readonly string[]): boolean {
+  const at = (i: number) => tokens[i] ?? "";
+  // Two words on one side are one on the other: the same letters, split differently.
+  return tokens.some(
+    (t, i) =>
+      OR_WORDS.has(t) &&
+      ((at(i - 2) !== "" && at(i - 2) + at(i - 1) === at(i + 1)) ||
+        (at(i + 2) !== "" && at(i - 1) === at(i + 1) + at(i + 2))),
+  );
+}
