@@ -430,8 +430,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     const [first, ...more] = sentences.filter((q) => !asksNothing(q, options));
     if (first === undefined) return whole;
     const alone = askOne(first, options);
+    if (alone.status !== "answered") return whole;
     const restAnswered = more.every((q) => isAside(q) || askOne(q, options).status === "answered");
-    return alone.status === "answered" && restAnswered ? alone : whole;
+    return restAnswered ? alone : whole;
   };
 
   const askOne = (input: string, options: QueryOptions = {}): EngineResult => {
