@@ -1737,7 +1737,7 @@ describe("where a question starts", () => {
     // A courteous reader's greeting returned, apology, thanks and good wishes, "و" joined or not.
     [
       { en: "good evening, sorry to bother you,", ar: "السلام عليكم ورحمة الله وبركاته،" },
-      { en: "many thanks, kind regards", ar: "وشكرا، الله يجزاك خير" },
+      { en: "thanks a lot, kind regards", ar: "وشكرا، الله يجزاك خير" },
     ],
     [
       { en: "how are you doing? sorry for the trouble,", ar: "تحية طيبة وبعد، معلش على الإزعاج،" },

@@ -371,6 +371,9 @@ describe("idioms", () => {
   it.each([
     ["why is elon dragging openai to court", ["why", "is", "elon", "sue", "openai"]],
     ["who is footing the bill", ["who", "is", "pay"]],
+    // A courtesy after the question keeps the question's words: "many" of "how many" is no thanks.
+    ["abilene buildings: how many? thank you", ["abilene", "buildings", "how", "many"]],
+    ["good evening, sorry to bother you, who is musk", ["who", "is", "musk"]],
     ["did nadella crack up", ["did", "nadella", "laughing"]],
     ["who is putting up the cash", ["who", "is", "fund"]],
     ["who is writing the checks", ["who", "is", "fund"]],

@@ -268,7 +268,6 @@ const IDIOMS: readonly (readonly [pattern: string, means: string])[] = [
   ["يرحم والديك|والديكم", ""],
   ["kind|best|warm regards", ""],
   ["best wishes", ""],
-  ["many thanks", ""],
   ["much appreciated", ""],
   ["appreciate it", ""],
   ["would be grateful", ""],
