@@ -20,9 +20,9 @@ import {
  * A set that grows is measured anew; each such step, with its figures, is listed under "Floors"
  * in tests/eval/README.md.
  *
- * Today answers are right 98.2% of the time on the development set and 97.7% on the held-out set,
- * so the 97% floors fail at the thirty-sixth new wrong answer on the first and the twelfth on
- * the second: answering more by answering worse fails. Held-out abstention is 98.0% (577 of 589):
+ * Today answers are right 98.2% of the time on the development set and 97.6% on the held-out set,
+ * so the 97% floors fail at the thirty-ninth new wrong answer on the first and the tenth on the
+ * second: answering more by answering worse fails. Held-out abstention is 97.8% (632 of 646):
  * blind blocks written for that set have answered off-topic questions, and moving each such block
  * to the development set would keep the held-out figure at 100% by construction, measuring
  * nothing. The honesty stress set holds six near misses the bot still answers, which `npm run
@@ -37,7 +37,7 @@ const SETS = [
     minCases: 120,
     minPerLang: 50,
     minOffTopic: 25,
-    top1Floor: 83,
+    top1Floor: 82,
     abstentionFloor: 100,
     rightWhenAnsweredFloor: 97,
   },
