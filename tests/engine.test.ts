@@ -1983,12 +1983,16 @@ describe("ask: off-topic questions get no answer", () => {
     "What happened at the February hearing?",
     "شو صار في جلسة الاستماع بفبراير؟",
     "How did the February court hearing in California turn out?",
+    // The question's last word, which is filler anywhere else.
+    "how did the hearing go?",
   ]);
 
   it.each([
     ["what happened at the hearing", true],
     ["شو اللي حصل بالمحاكمة", true],
     ["how did the hearing turn out", true],
+    ["how did the hearing go", true],
+    ["did musk go to court", false],
     // "at the sitting" written as one word, without "ال".
     ["شو صار بجلسة المحكمة بشباط", true],
     // A lawsuit did happen: what he asked for answers it.

@@ -29,12 +29,12 @@ const WON_AFTER_WHO = word("ربح");
 const COURT_VERBS = wordSet("rule rules ruled decide decides decided reject rejects grant grants");
 const COURT_REACH = 5;
 /**
- * "What happened at the hearing?", "how did the hearing turn out?" ask how a sitting went; the
- * story only says one is set. A case or a lawsuit did happen ("what happened with Musk's
+ * "What happened at the hearing?", "how did the hearing go?" or "…turn out?" ask how a sitting
+ * went; the story only says one is set. A case or a lawsuit did happen ("what happened with Musk's
  * lawsuit?" is answered by what he asked for), so only a sitting makes "happened" ask an outcome.
  */
 const SITTING = wordSet("hearing hearings trial جلسه جلسات محاكمه");
-const HAPPENED = wordSet("happen happened happens turn turned turns صار حصل حدث جرى");
+const HAPPENED = wordSet("happen happened happens turn turned turns go goes went صار حصل حدث جرى");
 /** Musk's own wish: "what ruling does he want", "ماسك عايز حكم…". */
 const WANTING = wordSet(
   "want wants wanted seek seeks seeking sought asking يريد يبي عايز عاوز بدو يبغى يطلب يلتمس يسعى",

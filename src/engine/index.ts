@@ -481,7 +481,8 @@ export function createEngine(knowledge: Knowledge): Engine {
     const asksUnheldRole = asksUnheldHolder(own, namesInQuestion(), nameAsked);
     // "What did Musk's lawyer say?": someone the story never names, whatever entry shares words.
     const asksTiedPerson = asksAboutTiedPerson(own, namesInQuestion());
-    const asksOutcome = asksCourtOutcome(own);
+    // Untrimmed: the last word of "how did the hearing go?" is filler anywhere else.
+    const asksOutcome = asksCourtOutcome(preamble.size > 0 ? question : query.tokens);
     const asksName = asksNameOrigin(own, asked.has("reason"));
     const recalled = findQuote(own, namesInQuestion, query.raw);
     if (recalled) return saidBy(recalled, lang);
