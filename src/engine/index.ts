@@ -16,7 +16,7 @@ import {
 import { buildHolderIndex, holderIn } from "./holder.ts";
 import { asksNameOrigin } from "./name-origin.ts";
 import { phrase } from "./phrases.ts";
-import { parseQuery } from "./query.ts";
+import { type ParsedQuery, parseQuery } from "./query.ts";
 import {
   buildQuestionIndex,
   EXTRA_WORD_COST,
@@ -407,11 +407,9 @@ export function createEngine(knowledge: Knowledge): Engine {
     };
   };
 
-  /** Whether a message holds no word but filler: "thanks!", "يا بوت ولا لا". */
-  const asksNothing = (input: string, options: QueryOptions) => {
-    const query = parseQuery(input, options, spellArabizi);
-    return !query.ok || query.tokens.every((token) => STOPWORDS.has(token));
-  };
+  /** Whether a parsed sentence holds no word but filler: "thanks!", "يا بوت ولا لا". */
+  const asksNothing = (query: ParsedQuery) =>
+    !query.ok || query.tokens.every((token) => STOPWORDS.has(token));
 
   /**
    * A message of several sentences after a question mark ("وش رد ألتمان على ماسك؟ ووين دعاه
@@ -422,21 +420,24 @@ export function createEngine(knowledge: Knowledge): Engine {
    * the first meant: no answer then.
    */
   const ask = (input: string, options: QueryOptions = {}): EngineResult => {
-    const whole = askOne(input, options);
+    const whole = askParsed(parseQuery(input, options, spellArabizi));
     if (whole.status === "answered" || typeof input !== "string") return whole;
     const sentences = input.split(QUESTION_END);
     if (sentences.length < 2) return whole;
-    // "How are you doing? …": a sentence of filler is no question, first or later.
-    const [first, ...more] = sentences.filter((q) => !asksNothing(q, options));
+    // Each sentence is parsed once. "How are you doing? …": a sentence of filler is no question.
+    const [first, ...more] = sentences
+      .map((text) => ({ text, query: parseQuery(text, options, spellArabizi) }))
+      .filter(({ query }) => !asksNothing(query));
     if (first === undefined) return whole;
-    const alone = askOne(first, options);
+    const alone = askParsed(first.query);
     if (alone.status !== "answered") return whole;
-    const restAnswered = more.every((q) => isAside(q) || askOne(q, options).status === "answered");
+    const restAnswered = more.every(
+      ({ text, query }) => isAside(text) || askParsed(query).status === "answered",
+    );
     return restAnswered ? alone : whole;
   };
 
-  const askOne = (input: string, options: QueryOptions = {}): EngineResult => {
-    const query = parseQuery(input, options, spellArabizi);
+  const askParsed = (query: ParsedQuery): EngineResult => {
     if (!query.ok) return invalid(query.lang, query.error[query.lang]);
     const { lang } = query;
     const tokens = trimFiller(query.tokens);
